@@ -12,3 +12,4 @@
 
 pub mod conllu;
 pub mod prf;
+pub mod segmentation;

@@ -20,7 +20,7 @@ pub fn normalize(original: &str) -> Normalized {
     let mut i = 0;
     while i < bytes.len() {
         let byte = bytes[i];
-        if byte < 0x80 && byte != b'\r' {
+        if byte < 0x80 && byte != b'\r' && byte != b'`' {
             i += 1;
             continue;
         }
@@ -52,7 +52,8 @@ pub fn normalize(original: &str) -> Normalized {
 /// The normalised spelling of a character, or `None` to keep it.
 fn replacement(ch: char) -> Option<&'static str> {
     Some(match ch {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => "'",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`'
+        | '\u{00B4}' => "'",
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
         | '\u{00BB}' => "\"",
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{FE63}'

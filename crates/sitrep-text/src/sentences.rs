@@ -51,7 +51,7 @@ impl SentenceSplitter {
                 start = i;
             }
             let terminal = match norm(i) {
-                "." | "?" | "!" | "..." => Some(None),
+                p if p.bytes().all(|b| matches!(b, b'.' | b'?' | b'!')) => Some(None),
                 w if tokens[i].kind == TokenKind::Word && w.ends_with('.') => {
                     Some(self.abbreviations.classify(w))
                 }
@@ -65,7 +65,8 @@ impl SentenceSplitter {
             let mut j = i + 1;
             while j < tokens.len()
                 && tokens[j].span.start == tokens[j - 1].span.end
-                && matches!(norm(j), "\"" | "'" | ")" | "]" | "}" | "." | "?" | "!" | "...")
+                && (matches!(norm(j), "\"" | "'" | ")" | "]" | "}")
+                    || norm(j).bytes().all(|b| matches!(b, b'.' | b'?' | b'!')))
             {
                 j += 1;
             }

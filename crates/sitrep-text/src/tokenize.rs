@@ -140,9 +140,10 @@ impl Tokenizer {
         while lo < hi {
             let rest = &text[lo..hi];
             let Some(c) = first_char(rest) else { break };
-            if rest.starts_with("...") {
-                push(out, lo, lo + 3, TokenKind::Punct);
-                lo += 3;
+            let run = terminal_run(rest);
+            if run >= 2 {
+                push(out, lo, lo + run, TokenKind::Punct);
+                lo += run;
             } else if rest.starts_with("--") {
                 push(out, lo, lo + 2, TokenKind::Punct);
                 lo += 2;
@@ -210,12 +211,13 @@ impl Tokenizer {
         while lo < hi {
             let rest = &text[lo..hi];
             let Some(c) = last_char(rest) else { break };
-            if rest.ends_with("...") {
+            let run = terminal_run_back(rest);
+            if run >= 2 {
                 trailing.push(RawToken {
-                    span: Span::new(hi - 3, hi),
+                    span: Span::new(hi - run, hi),
                     kind: TokenKind::Punct,
                 });
-                hi -= 3;
+                hi -= run;
                 continue;
             }
             if rest.ends_with("--") {
@@ -254,8 +256,8 @@ impl Tokenizer {
             let next = iter.peek().map(|&(_, n)| n);
             let prev = last_char(&s[..i]);
             // Runs that are always tokens of their own.
-            let run = if s[i..].starts_with("...") {
-                3
+            let run = if s[i..].starts_with("..") {
+                s[i..].bytes().take_while(|&b| b == b'.').count()
             } else if s[i..].starts_with("--") {
                 2
             } else {
@@ -318,6 +320,18 @@ impl Tokenizer {
                     && !s[piece_start..i].contains('.')
             }
             ',' | ';' => prev.is_alphabetic() && next.is_alphabetic(),
+            // Ranges "8-10", "1939-1945": the numbers are figures of their own.
+            '-' => {
+                prev.is_ascii_digit()
+                    && next.is_ascii_digit()
+                    && s[piece_start..i].bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            }
+            // "overload/create" is two words; "b/c" and "w/o" are one.
+            '/' => {
+                let right = s[i + 1..].chars().take_while(|c| c.is_alphabetic()).count();
+                let left = s[piece_start..i].chars().rev().take_while(|c| c.is_alphabetic()).count();
+                prev.is_alphabetic() && next.is_alphabetic() && (left > 1 || right > 1)
+            }
             ':' => !(prev.is_ascii_digit() && next.is_ascii_digit()) && !s.contains("://"),
             _ => false,
         }
@@ -348,19 +362,12 @@ impl Tokenizer {
             return;
         }
         if w.as_bytes()[0].is_ascii_digit() {
-            let num_end = number_end(w);
-            let rest = &w[num_end..];
-            if rest.is_empty() {
+            // Numbers keep their letters, as UD and the Treebank do: "1990s", "20th", "39A".
+            let rest = &w[number_end(w)..];
+            if rest.is_empty()
+                || matches!(rest.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th" | "s")
+            {
                 return push(out, lo, hi, TokenKind::Number);
-            }
-            let suffix = rest.to_ascii_lowercase();
-            if matches!(suffix.as_str(), "st" | "nd" | "rd" | "th" | "s") {
-                return push(out, lo, hi, TokenKind::Number);
-            }
-            if rest.chars().all(char::is_alphabetic) {
-                push(out, lo, lo + num_end, TokenKind::Number);
-                push(out, lo + num_end, hi, TokenKind::Word);
-                return;
             }
         }
         let kind = if w.chars().any(char::is_alphabetic) {
@@ -424,6 +431,16 @@ fn is_elision(s: &str) -> bool {
     let lower = word.to_ascii_lowercase();
     matches!(lower.as_str(), "s" | "re" | "ve" | "ll" | "m" | "d" | "em" | "tis" | "twas")
         || (word.len() >= 2 && word.bytes().take(2).all(|b| b.is_ascii_digit()))
+}
+
+/// Length of the run of `.`, `!` and `?` that `s` starts with ("...", "?!", "!!!").
+fn terminal_run(s: &str) -> usize {
+    s.bytes().take_while(|b| matches!(b, b'.' | b'!' | b'?')).count()
+}
+
+/// Length of the run of `.`, `!` and `?` that `s` ends with.
+fn terminal_run_back(s: &str) -> usize {
+    s.bytes().rev().take_while(|b| matches!(b, b'.' | b'!' | b'?')).count()
 }
 
 /// ASCII whitespace as `char::is_whitespace` counts it (vertical tab included).

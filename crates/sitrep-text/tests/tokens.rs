@@ -52,7 +52,11 @@ fn numbers_stay_whole() {
     assert_tokens("120,000 people", &["120,000", "people"]);
     assert_tokens("2.5 and 1,000.", &["2.5", "and", "1,000", "."]);
     assert_tokens("the 1990s and 20th", &["the", "1990s", "and", "20th"]);
-    assert_tokens("$9.1bn", &["$", "9.1", "bn"]);
+    assert_tokens("$9.1bn", &["$", "9.1bn"]);
+    assert_tokens("aged 8–10 years", &["aged", "8", "–", "10", "years"]);
+    assert_tokens("overload/create and/or b/c", &["overload", "/", "create", "and", "/", "or", "b/c"]);
+    assert_tokens("Really?! Yes!!", &["Really", "?!", "Yes", "!!"]);
+    assert_tokens("don`t", &["do", "n`t"]);
     assert_tokens("50%", &["50", "%"]);
     assert_tokens("at 10:30", &["at", "10:30"]);
     assert_tokens("a 20-year-old", &["a", "20-year-old"]);
@@ -73,7 +77,7 @@ fn hyphens_dashes_and_glued_words() {
     assert_tokens("pro-Russian separatists", &["pro-Russian", "separatists"]);
     assert_tokens("war--again", &["war", "--", "again"]);
     assert_tokens("war—again", &["war", "—", "again"]);
-    assert_tokens("1939–1945", &["1939–1945"]);
+    assert_tokens("1939–1945", &["1939", "–", "1945"]);
     assert_tokens("injured.Meanwhile, Ukrainian", &["injured", ".", "Meanwhile", ",", "Ukrainian"]);
     assert_tokens("Kyiv,Moscow", &["Kyiv", ",", "Moscow"]);
 }

@@ -1,0 +1,47 @@
+//! The sitrep command line: argument parsing, wiring of the stages, progress and exit codes.
+//!
+//! Exit codes: 0 when everything went well, 1 when some input failed (the others were still
+//! processed), 2 for usage errors. A closed output pipe (`sitrep extract | head`) is not an
+//! error.
+
+mod cli;
+mod eval;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command, EvalCommand};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Eval(EvalCommand::Tokens(args)) => {
+            eval::segmentation(args, eval::Segmentation::Tokens).map(|_| ExitCode::SUCCESS)
+        }
+        Command::Eval(EvalCommand::Sentences(args)) => {
+            eval::segmentation(args, eval::Segmentation::Sentences).map(|_| ExitCode::SUCCESS)
+        }
+        Command::Schema => {
+            println!("{:#}", sitrep_doc::json_schema());
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("sitrep: error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Whether the error is a closed stdout, which ends the run quietly.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
