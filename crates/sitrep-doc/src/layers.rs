@@ -5,8 +5,8 @@
 //! declared with the fields every consumer can rely on; fields may be added to them later,
 //! never renamed or removed within schema `sitrep/1`.
 
-use serde::Serialize;
 use schemars::JsonSchema;
+use serde::Serialize;
 
 use crate::Span;
 
@@ -114,6 +114,13 @@ pub struct Timex {
     pub value: String,
     /// Its TIMEX3 `mod` (`START`, `APPROX`, …), if any.
     pub modifier: Option<String>,
+    /// The anchor the value was resolved against (the publication date in news mode, the
+    /// last mentioned date in narrative mode), when the value depends on one.
+    pub anchor: Option<String>,
+    /// For a SET, its TIMEX3 `quant` (`EACH`, `EVERY`), if any.
+    pub quant: Option<String>,
+    /// For a SET, its TIMEX3 `freq` (`1X`, `2X`), if any.
+    pub freq: Option<String>,
 }
 
 /// A number with what it counts (filled by the figures stage).

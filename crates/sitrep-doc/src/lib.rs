@@ -23,6 +23,7 @@ mod normalized;
 mod offsets;
 pub mod record;
 mod span;
+mod stage;
 
 pub use document::Document;
 pub use error::Error;
@@ -31,3 +32,4 @@ pub use normalized::{Edit, Normalized, NormalizedBuilder};
 pub use offsets::CharOffsets;
 pub use record::{json_schema, Record, SCHEMA_VERSION};
 pub use span::Span;
+pub use stage::Stage;

@@ -89,7 +89,8 @@ impl FromStr for Published {
         if let Some(p) = parse_compact(s) {
             return Ok(p);
         }
-        if let Ok(pieces) = Pieces::parse(s) {
+        let iso = Pieces::parse(s);
+        if let Ok(pieces) = iso {
             let offset = match pieces.offset() {
                 Some(PiecesOffset::Zulu) => Some(Offset::UTC),
                 Some(PiecesOffset::Numeric(n)) => Some(n.offset()),
@@ -107,6 +108,12 @@ impl FromStr for Published {
                 time: Some(zoned.time()),
                 offset: Some(zoned.offset()),
             });
+        }
+        let looks_iso = s.len() >= 10
+            && s.as_bytes()[4] == b'-'
+            && s.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+        if let (true, Err(err)) = (looks_iso, iso) {
+            return Err(bad(&format!("no such date or time ({err})")));
         }
         Err(bad(
             "expected ISO 8601 (2024-08-18, 2024-08-18T09:30:00Z), RFC 2822 \
@@ -129,13 +136,7 @@ fn parse_compact(s: &str) -> Option<Published> {
     if digits.len() == 8 {
         return Some(Published::from_date(date));
     }
-    let time = Time::new(
-        num(8..10)? as i8,
-        num(10..12)? as i8,
-        num(12..14)? as i8,
-        0,
-    )
-    .ok()?;
+    let time = Time::new(num(8..10)? as i8, num(10..12)? as i8, num(12..14)? as i8, 0).ok()?;
     Some(Published {
         date,
         time: Some(time),
@@ -155,10 +156,25 @@ mod tests {
     fn accepts_the_common_forms() {
         assert_eq!(round("2024-08-18"), "2024-08-18");
         assert_eq!(round("2024-08-18T09:30:00Z"), "2024-08-18T09:30:00Z");
-        assert_eq!(round("2024-08-18 09:30:00+02:00"), "2024-08-18T09:30:00+02:00");
-        assert_eq!(round("Sun, 18 Aug 2024 09:30:00 GMT"), "2024-08-18T09:30:00Z");
+        assert_eq!(
+            round("2024-08-18 09:30:00+02:00"),
+            "2024-08-18T09:30:00+02:00"
+        );
+        assert_eq!(
+            round("Sun, 18 Aug 2024 09:30:00 GMT"),
+            "2024-08-18T09:30:00Z"
+        );
         assert_eq!(round("20220125T090000Z"), "2022-01-25T09:00:00Z");
         assert_eq!(round("20220125"), "2022-01-25");
+    }
+
+    #[test]
+    fn impossible_dates_say_so() {
+        let err = "2024-02-30".parse::<Published>().unwrap_err().to_string();
+        assert!(
+            err.starts_with("bad date \"2024-02-30\": no such date"),
+            "{err}"
+        );
     }
 
     #[test]

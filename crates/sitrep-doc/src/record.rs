@@ -126,6 +126,15 @@ pub struct TimexRecord<'a> {
     /// TIMEX3 `mod`, if any.
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
     pub modifier: Option<&'a str>,
+    /// The anchor the value was resolved against (ISO 8601 date), for relative expressions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<&'a str>,
+    /// TIMEX3 `quant` of a SET (`EACH`, `EVERY`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quant: Option<&'a str>,
+    /// TIMEX3 `freq` of a SET (`1X`, `2X`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub freq: Option<&'a str>,
 }
 
 /// A figure.
@@ -271,6 +280,9 @@ impl<'a> Record<'a> {
                         kind: t.kind,
                         value: &t.value,
                         modifier: t.modifier.as_deref(),
+                        anchor: t.anchor.as_deref(),
+                        quant: t.quant.as_deref(),
+                        freq: t.freq.as_deref(),
                     }
                 })
                 .collect(),
@@ -349,6 +361,9 @@ impl<'a> Record<'a> {
 /// The JSON Schema (draft 2020-12) of [`Record`], as checked in at `docs/sitrep.schema.json`.
 pub fn json_schema() -> serde_json::Value {
     let mut schema = schemars::schema_for!(Record<'static>);
-    schema.insert("$id".into(), "https://sitrep.dev/schema/sitrep-1.json".into());
+    schema.insert(
+        "$id".into(),
+        "https://sitrep.dev/schema/sitrep-1.json".into(),
+    );
     schema.to_value()
 }

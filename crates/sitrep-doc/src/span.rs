@@ -85,7 +85,6 @@ impl From<Range<usize>> for Span {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -89,9 +89,7 @@ pub fn parse(content: &str, path: &Path) -> Result<Vec<GoldDocument>, ConlluErro
                 if !doc.text.is_empty() {
                     docs.push(std::mem::take(&mut doc));
                 }
-                doc.id = comment
-                    .split_once('=')
-                    .map(|(_, id)| id.trim().to_string());
+                doc.id = comment.split_once('=').map(|(_, id)| id.trim().to_string());
                 new_paragraph = true;
             } else if comment.starts_with("newpar") && !comment.starts_with("newpar_") {
                 new_paragraph = true;

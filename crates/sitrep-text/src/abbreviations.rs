@@ -81,9 +81,7 @@ impl Abbreviations {
         // Hyphenated forms such as "R-Ariz." take the class of their last part.
         let last = word.rsplit('-').next().unwrap_or(word);
         if last.len() < word.len() {
-            return self
-                .classify(last)
-                .filter(|_| last.len() > 2);
+            return self.classify(last).filter(|_| last.len() > 2);
         }
         None
     }

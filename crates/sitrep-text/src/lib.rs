@@ -108,3 +108,13 @@ fn align_tokens(normalized: &Normalized, raw: Vec<RawToken>) -> (Vec<RawToken>, 
     }
     (merged, tokens)
 }
+
+impl sitrep_doc::Stage for TextProcessor {
+    fn name(&self) -> &'static str {
+        "text"
+    }
+
+    fn annotate(&self, doc: &mut Document) {
+        TextProcessor::annotate(self, doc);
+    }
+}

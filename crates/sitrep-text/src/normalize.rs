@@ -25,7 +25,11 @@ pub fn normalize(original: &str) -> Normalized {
             continue;
         }
         let (orig_len, replacement) = if byte == b'\r' {
-            let len = if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+            let len = if bytes.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
             (len, "\n")
         } else {
             // `i` is always a char boundary: it only advances by whole characters.

@@ -45,7 +45,10 @@ fn is_trailing_punct(c: char) -> bool {
 
 /// Characters that may stand inside a word without splitting it.
 fn is_word_joiner(c: char) -> bool {
-    matches!(c, '-' | '.' | ',' | '\'' | '/' | ':' | '&' | '_' | '+' | '@' | '=')
+    matches!(
+        c,
+        '-' | '.' | ',' | '\'' | '/' | ':' | '&' | '_' | '+' | '@' | '='
+    )
 }
 
 fn is_word_char(c: char) -> bool {
@@ -183,7 +186,9 @@ impl Tokenizer {
             let mut end = hi;
             let mut trailing = Vec::new();
             while end > lo {
-                let Some(c) = last_char(&text[lo..end]) else { break };
+                let Some(c) = last_char(&text[lo..end]) else {
+                    break;
+                };
                 let unbalanced = c == ')' && {
                     let s = &text[lo..end];
                     s.matches('(').count() < s.matches(')').count()
@@ -324,15 +329,21 @@ impl Tokenizer {
             '-' => {
                 prev.is_ascii_digit()
                     && next.is_ascii_digit()
-                    && s[piece_start..i].bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+                    && s[piece_start..i]
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
             }
             // "overload/create" is two words; "b/c" and "w/o" are one.
             '/' => {
                 let right = s[i + 1..].chars().take_while(|c| c.is_alphabetic()).count();
-                let left = s[piece_start..i].chars().rev().take_while(|c| c.is_alphabetic()).count();
+                let left = s[piece_start..i]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .count();
                 prev.is_alphabetic() && next.is_alphabetic() && (left > 1 || right > 1)
             }
-            ':' => !(prev.is_ascii_digit() && next.is_ascii_digit()) && !s.contains("://"),
+            ':' => (!prev.is_ascii_digit() || !next.is_ascii_digit()) && !s.contains("://"),
             _ => false,
         }
     }
@@ -365,7 +376,10 @@ impl Tokenizer {
             // Numbers keep their letters, as UD and the Treebank do: "1990s", "20th", "39A".
             let rest = &w[number_end(w)..];
             if rest.is_empty()
-                || matches!(rest.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th" | "s")
+                || matches!(
+                    rest.to_ascii_lowercase().as_str(),
+                    "st" | "nd" | "rd" | "th" | "s"
+                )
             {
                 return push(out, lo, hi, TokenKind::Number);
             }
@@ -412,14 +426,12 @@ fn number_end(w: &str) -> usize {
     let b = w.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if b[i].is_ascii_digit() {
-            i += 1;
-        } else if matches!(b[i], b',' | b'.' | b':') && b.get(i + 1).is_some_and(u8::is_ascii_digit)
-        {
-            i += 1;
-        } else {
+        let inner_separator =
+            matches!(b[i], b',' | b'.' | b':') && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if !(b[i].is_ascii_digit() || inner_separator) {
             break;
         }
+        i += 1;
     }
     i
 }
@@ -429,18 +441,25 @@ fn is_elision(s: &str) -> bool {
     let rest = &s[1..];
     let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
     let lower = word.to_ascii_lowercase();
-    matches!(lower.as_str(), "s" | "re" | "ve" | "ll" | "m" | "d" | "em" | "tis" | "twas")
-        || (word.len() >= 2 && word.bytes().take(2).all(|b| b.is_ascii_digit()))
+    matches!(
+        lower.as_str(),
+        "s" | "re" | "ve" | "ll" | "m" | "d" | "em" | "tis" | "twas"
+    ) || (word.len() >= 2 && word.bytes().take(2).all(|b| b.is_ascii_digit()))
 }
 
 /// Length of the run of `.`, `!` and `?` that `s` starts with ("...", "?!", "!!!").
 fn terminal_run(s: &str) -> usize {
-    s.bytes().take_while(|b| matches!(b, b'.' | b'!' | b'?')).count()
+    s.bytes()
+        .take_while(|b| matches!(b, b'.' | b'!' | b'?'))
+        .count()
 }
 
 /// Length of the run of `.`, `!` and `?` that `s` ends with.
 fn terminal_run_back(s: &str) -> usize {
-    s.bytes().rev().take_while(|b| matches!(b, b'.' | b'!' | b'?')).count()
+    s.bytes()
+        .rev()
+        .take_while(|b| matches!(b, b'.' | b'!' | b'?'))
+        .count()
 }
 
 /// ASCII whitespace as `char::is_whitespace` counts it (vertical tab included).
@@ -453,7 +472,8 @@ fn starts_number(s: &str) -> bool {
 }
 
 fn is_url_start(s: &str) -> bool {
-    let lower = |p: &str| s.len() > p.len() && s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let lower =
+        |p: &str| s.len() > p.len() && s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     lower("http://") || lower("https://") || lower("www.") || lower("ftp://")
 }
 

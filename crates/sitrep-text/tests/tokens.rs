@@ -32,7 +32,10 @@ fn punctuation_is_split_off() {
     assert_tokens("(Efe)", &["(", "Efe", ")"]);
     assert_tokens("\"No!\"", &["\"", "No", "!", "\""]);
     assert_tokens("wait...", &["wait", "..."]);
-    assert_tokens("civilians (…), who", &["civilians", "(", "…", ")", ",", "who"]);
+    assert_tokens(
+        "civilians (…), who",
+        &["civilians", "(", "…", ")", ",", "who"],
+    );
 }
 
 #[test]
@@ -41,7 +44,10 @@ fn clitics_split_like_the_treebank() {
     assert_tokens("Ukraine’s", &["Ukraine", "’s"]);
     assert_tokens("don't", &["do", "n't"]);
     assert_tokens("can't", &["ca", "n't"]);
-    assert_tokens("we'll they're I'm", &["we", "'ll", "they", "'re", "I", "'m"]);
+    assert_tokens(
+        "we'll they're I'm",
+        &["we", "'ll", "they", "'re", "I", "'m"],
+    );
     assert_tokens("cannot", &["can", "not"]);
     assert_tokens("soldiers' families", &["soldiers", "'", "families"]);
     assert_tokens("O'Brien", &["O'Brien"]);
@@ -54,7 +60,10 @@ fn numbers_stay_whole() {
     assert_tokens("the 1990s and 20th", &["the", "1990s", "and", "20th"]);
     assert_tokens("$9.1bn", &["$", "9.1bn"]);
     assert_tokens("aged 8–10 years", &["aged", "8", "–", "10", "years"]);
-    assert_tokens("overload/create and/or b/c", &["overload", "/", "create", "and", "/", "or", "b/c"]);
+    assert_tokens(
+        "overload/create and/or b/c",
+        &["overload", "/", "create", "and", "/", "or", "b/c"],
+    );
     assert_tokens("Really?! Yes!!", &["Really", "?!", "Yes", "!!"]);
     assert_tokens("don`t", &["do", "n`t"]);
     assert_tokens("50%", &["50", "%"]);
@@ -69,7 +78,10 @@ fn abbreviations_and_initials_keep_their_stop() {
     assert_tokens("Jan. 6", &["Jan.", "6"]);
     assert_tokens("Vladimir V. Putin", &["Vladimir", "V.", "Putin"]);
     assert_tokens("e.g. this", &["e.g.", "this"]);
-    assert_tokens("Rep. Andy Biggs, R-Ariz., said", &["Rep.", "Andy", "Biggs", ",", "R-Ariz.", ",", "said"]);
+    assert_tokens(
+        "Rep. Andy Biggs, R-Ariz., said",
+        &["Rep.", "Andy", "Biggs", ",", "R-Ariz.", ",", "said"],
+    );
 }
 
 #[test]
@@ -78,7 +90,10 @@ fn hyphens_dashes_and_glued_words() {
     assert_tokens("war--again", &["war", "--", "again"]);
     assert_tokens("war—again", &["war", "—", "again"]);
     assert_tokens("1939–1945", &["1939", "–", "1945"]);
-    assert_tokens("injured.Meanwhile, Ukrainian", &["injured", ".", "Meanwhile", ",", "Ukrainian"]);
+    assert_tokens(
+        "injured.Meanwhile, Ukrainian",
+        &["injured", ".", "Meanwhile", ",", "Ukrainian"],
+    );
     assert_tokens("Kyiv,Moscow", &["Kyiv", ",", "Moscow"]);
 }
 
@@ -89,8 +104,14 @@ fn web_forms_stay_whole() {
         &["See", "https://example.org/a_(b)?x=1", "."],
     );
     assert_tokens("(www.example.com)", &["(", "www.example.com", ")"]);
-    assert_tokens("mail press@example.org,", &["mail", "press@example.org", ","]);
-    assert_tokens("#StandWithUkraine @ZelenskyyUa:", &["#StandWithUkraine", "@ZelenskyyUa", ":"]);
+    assert_tokens(
+        "mail press@example.org,",
+        &["mail", "press@example.org", ","],
+    );
+    assert_tokens(
+        "#StandWithUkraine @ZelenskyyUa:",
+        &["#StandWithUkraine", "@ZelenskyyUa", ":"],
+    );
     assert_tokens("nytimes.com reported", &["nytimes.com", "reported"]);
 }
 
@@ -110,7 +131,10 @@ fn sentence_ends_at_quotes_that_close_it() {
 fn sentence_splitting_respects_abbreviations_and_decimals() {
     assert_eq!(
         sentences("Gen. M. K. Dorn met U.S. officials. They spoke for 2.5 hours."),
-        ["Gen. M. K. Dorn met U.S. officials.", "They spoke for 2.5 hours."]
+        [
+            "Gen. M. K. Dorn met U.S. officials.",
+            "They spoke for 2.5 hours."
+        ]
     );
     assert_eq!(
         sentences("Troops came from the U.S. The talks failed."),
@@ -130,11 +154,19 @@ fn sentence_splitting_handles_glue_ellipses_and_parentheses() {
     );
     assert_eq!(
         sentences("With people who bomb civilians (…), who seek threats? Nobody."),
-        ["With people who bomb civilians (…), who seek threats?", "Nobody."]
+        [
+            "With people who bomb civilians (…), who seek threats?",
+            "Nobody."
+        ]
     );
     assert_eq!(
         sentences("He paused... Then he spoke. (This was new.) It ended."),
-        ["He paused...", "Then he spoke.", "(This was new.)", "It ended."]
+        [
+            "He paused...",
+            "Then he spoke.",
+            "(This was new.)",
+            "It ended."
+        ]
     );
 }
 
@@ -143,7 +175,11 @@ fn blank_lines_are_paragraph_breaks() {
     let text = "A headline without a stop\n\n1. How much will it cost?\n\nThe answer is unclear";
     assert_eq!(
         sentences(text),
-        ["A headline without a stop", "1. How much will it cost?", "The answer is unclear"]
+        [
+            "A headline without a stop",
+            "1. How much will it cost?",
+            "The answer is unclear"
+        ]
     );
     let mut doc = Document::new(text, Meta::default());
     TextProcessor::new().annotate(&mut doc);

@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use sitrep_doc::Published;
 
 /// sitrep: news articles in, a structured, source-attributed record of what happened out.
 #[derive(Debug, Parser)]
@@ -16,6 +17,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Read articles (text, HTML, JSON lines) and print one JSON record per article.
+    Extract(ExtractArgs),
     /// Score a component against gold data in a standard format.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -43,4 +46,68 @@ pub struct EvalArgs {
     /// Also print each mismatch (missed and spurious) with its context, to stderr.
     #[arg(long)]
     pub errors: bool,
+}
+
+/// Arguments of `sitrep extract`.
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Input files or directories (walked recursively); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Write the records to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Indent each record (one pretty-printed JSON object per article, not JSON Lines).
+    #[arg(long)]
+    pub pretty: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Read every input as this format instead of going by its extension.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<FormatArg>,
+    /// Headline, for inputs that do not carry one (plain text).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Publication date (2024-08-18, 2024-08-18T09:30:00Z, RFC 2822), for inputs that do not
+    /// carry one: the anchor of relative dates.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<Published>,
+    /// Publisher or outlet, for inputs that do not name one.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Address of the article, for inputs that do not carry one.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Refuse files (and JSON lines) larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = sitrep_input::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+/// Input formats, as named on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    /// Plain text: the whole file is one article.
+    Text,
+    /// An HTML page.
+    Html,
+    /// One JSON article object per line.
+    Jsonl,
+    /// One JSON article object, or an array of them.
+    Json,
+}
+
+impl From<FormatArg> for sitrep_input::Format {
+    fn from(f: FormatArg) -> sitrep_input::Format {
+        match f {
+            FormatArg::Text => sitrep_input::Format::Text,
+            FormatArg::Html => sitrep_input::Format::Html,
+            FormatArg::Jsonl => sitrep_input::Format::JsonLines,
+            FormatArg::Json => sitrep_input::Format::Json,
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Result<Published, String> {
+    s.parse::<Published>().map_err(|e| e.to_string())
 }

@@ -33,8 +33,11 @@ pub fn segmentation(args: &EvalArgs, which: Segmentation) -> Result<()> {
     for gold in &docs {
         let mut doc = Document::new(gold.text.clone(), Meta::default());
         processor.annotate(&mut doc);
-        let tokens: Vec<(usize, usize)> =
-            doc.tokens.iter().map(|t| (t.span.start, t.span.end)).collect();
+        let tokens: Vec<(usize, usize)> = doc
+            .tokens
+            .iter()
+            .map(|t| (t.span.start, t.span.end))
+            .collect();
         let sentences: Vec<(usize, usize)> = doc
             .sentences
             .iter()
@@ -57,7 +60,13 @@ pub fn segmentation(args: &EvalArgs, which: Segmentation) -> Result<()> {
         Segmentation::Tokens => ("tokens", total.tokens),
         Segmentation::Sentences => ("sentence boundaries", total.sentences),
     };
-    print_scores(name, &args.path.display().to_string(), docs.len(), counts, args.json);
+    print_scores(
+        name,
+        &args.path.display().to_string(),
+        docs.len(),
+        counts,
+        args.json,
+    );
     Ok(())
 }
 
@@ -98,13 +107,7 @@ fn print_mismatches(text: &str, gold: &[(usize, usize)], system: &[(usize, usize
     let context = |(a, b): (usize, usize)| {
         let lo = floor_char(text, a.saturating_sub(40));
         let hi = floor_char(text, (b + 40).min(text.len()));
-        format!(
-            "{}[{}]{}",
-            &text[lo..a],
-            &text[a..b],
-            &text[b..hi]
-        )
-        .replace('\n', "\u{23CE}")
+        format!("{}[{}]{}", &text[lo..a], &text[a..b], &text[b..hi]).replace('\n', "\u{23CE}")
     };
     for span in g.difference(&s) {
         eprintln!("- {}", context(*span));

@@ -6,6 +6,8 @@
 
 mod cli;
 mod eval;
+mod extract;
+mod pipeline;
 
 use std::process::ExitCode;
 
@@ -16,6 +18,20 @@ use cli::{Cli, Command, EvalCommand};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
+        Command::Extract(args) => extract::run(args).map(|summary| {
+            eprintln!(
+                "sitrep: {} record{} written, {} input{} failed",
+                summary.written,
+                if summary.written == 1 { "" } else { "s" },
+                summary.failed,
+                if summary.failed == 1 { "" } else { "s" },
+            );
+            if summary.failed > 0 {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }),
         Command::Eval(EvalCommand::Tokens(args)) => {
             eval::segmentation(args, eval::Segmentation::Tokens).map(|_| ExitCode::SUCCESS)
         }
