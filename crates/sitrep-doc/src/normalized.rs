@@ -218,6 +218,6 @@ mod tests {
         let n = b.finish(original);
         assert_eq!(n.as_str(), "x\n\ny");
         assert_eq!(n.edits().len(), 2);
-        assert_eq!(n.to_original(Span::new(3, 4)).slice(&original), "y");
+        assert_eq!(n.to_original(Span::new(3, 4)).slice(original), "y");
     }
 }
