@@ -10,6 +10,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod conll;
 pub mod conllu;
 pub mod prf;
 pub mod segmentation;

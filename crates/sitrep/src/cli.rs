@@ -24,6 +24,9 @@ pub enum Command {
     Eval(EvalCommand),
     /// Print the JSON Schema of the output record.
     Schema,
+    /// Train a model from the data in ../shared/data.
+    #[command(subcommand)]
+    Train(TrainCommand),
 }
 
 /// What to evaluate.
@@ -33,6 +36,70 @@ pub enum EvalCommand {
     Tokens(EvalArgs),
     /// Sentence-boundary precision/recall/F1 on CoNLL-U gold.
     Sentences(EvalArgs),
+    /// Entity precision/recall/F1 (exact chunks, per type and overall, as conlleval) on
+    /// CoNLL-format gold (token first, NER label last).
+    Ner(EvalNerArgs),
+}
+
+/// Arguments of `sitrep eval ner`.
+#[derive(Debug, clap::Args)]
+pub struct EvalNerArgs {
+    /// The common options.
+    #[command(flatten)]
+    pub common: EvalArgs,
+    /// The model file (default: the model built into sitrep, models/ner-en.bin).
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// The decoder: viterbi or greedy.
+    #[arg(long, default_value = "viterbi")]
+    pub decoder: DecoderArg,
+    /// Sentences per pseudo-document (for the document memory) where the data has no
+    /// -DOCSTART- lines.
+    #[arg(long, default_value_t = 20)]
+    pub document_window: usize,
+}
+
+/// Decoders, as named on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DecoderArg {
+    /// Exact best sequence.
+    Viterbi,
+    /// Left to right, best label given the previous one.
+    Greedy,
+}
+
+/// What to train.
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// Train the named-entity tagger.
+    Ner(TrainNerArgs),
+}
+
+/// Arguments of `sitrep train ner`.
+#[derive(Debug, clap::Args)]
+pub struct TrainNerArgs {
+    /// Training data in CoNLL format (e.g. ../shared/data/conll2003/eng.train); repeat the
+    /// option to train on several files together.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub train: Vec<PathBuf>,
+    /// Development data for early stopping (e.g. ../shared/data/conll2003/eng.testa).
+    #[arg(long, value_name = "FILE")]
+    pub dev: PathBuf,
+    /// The shared data folder with the vectors, gazetteer and actor dictionaries.
+    #[arg(long, value_name = "DIR", default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Where to write the model.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Seed of the shuffling (training is deterministic for a seed).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Most epochs.
+    #[arg(long, default_value_t = 20)]
+    pub epochs: usize,
+    /// Stop after this many epochs without a better dev F1.
+    #[arg(long, default_value_t = 3)]
+    pub patience: usize,
 }
 
 /// Arguments shared by the eval commands.
@@ -79,6 +146,9 @@ pub struct ExtractArgs {
     /// Address of the article, for inputs that do not carry one.
     #[arg(long)]
     pub url: Option<String>,
+    /// The NER model file (default: the model built into sitrep, models/ner-en.bin).
+    #[arg(long, value_name = "FILE")]
+    pub ner_model: Option<PathBuf>,
     /// Refuse files (and JSON lines) larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = sitrep_input::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,

@@ -7,13 +7,14 @@
 mod cli;
 mod eval;
 mod extract;
+mod ner;
 mod pipeline;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command, EvalCommand};
+use cli::{Cli, Command, EvalCommand, TrainCommand};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -38,6 +39,8 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Sentences(args)) => {
             eval::segmentation(args, eval::Segmentation::Sentences).map(|_| ExitCode::SUCCESS)
         }
+        Command::Eval(EvalCommand::Ner(args)) => ner::eval(args).map(|_| ExitCode::SUCCESS),
+        Command::Train(TrainCommand::Ner(args)) => ner::train(args).map(|_| ExitCode::SUCCESS),
         Command::Schema => {
             println!("{:#}", sitrep_doc::json_schema());
             Ok(ExitCode::SUCCESS)

@@ -1,5 +1,8 @@
 //! The pipeline: the stages `extract` runs on every document, in order.
 
+use std::path::Path;
+
+use anyhow::Result;
 use sitrep_doc::{Document, Stage};
 use sitrep_text::TextProcessor;
 
@@ -9,11 +12,15 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// The default pipeline: text (normalised view, tokens, sentences).
-    pub fn new() -> Pipeline {
-        Pipeline {
-            stages: vec![Box::new(TextProcessor::new())],
-        }
+    /// The default pipeline: text (normalised view, tokens, sentences), then entities with
+    /// the built-in model or the one at `ner_model`.
+    pub fn new(ner_model: Option<&Path>) -> Result<Pipeline> {
+        Ok(Pipeline {
+            stages: vec![
+                Box::new(TextProcessor::new()),
+                Box::new(crate::ner::tagger(ner_model)?),
+            ],
+        })
     }
 
     /// Runs every stage on `doc`.

@@ -324,3 +324,150 @@ fn eval_reports_a_missing_or_malformed_gold_file() {
         stderr(&out)
     );
 }
+
+#[test]
+fn canonical_example_entities_have_the_right_types() {
+    let Some(shared) = shared() else { return };
+    let kursk = shared.join("examples/kursk.txt");
+    let out = sitrep(&["extract", kursk.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let recs = records(&out);
+    let entities: Vec<(String, String)> = recs[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["text"].as_str().unwrap().to_string(),
+                e["label"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let has = |text: &str, labels: &[&str]| {
+        entities.iter().any(|(t, l)| {
+            let t = t.strip_prefix("the ").unwrap_or(t);
+            t == text && labels.contains(&l.as_str())
+        })
+    };
+    let places = ["GPE", "LOC"];
+    for person in [
+        "Putin",
+        "Zelensky",
+        "Mikhail Podoliak",
+        "Lucian Kim",
+        "Theodore Kahn",
+        "Serhii Kuzan",
+        "Olena Mikula",
+        "Viktor Orbán",
+        "Alexander Lukashenko",
+    ] {
+        assert!(
+            has(person, &["PERSON"]),
+            "{person} as PERSON in {entities:?}"
+        );
+    }
+    for org in [
+        "Crisis Group",
+        "Control Risks",
+        "The New York Times",
+        "Efe",
+        "Institute for the Study of War",
+        "NATO",
+        "Russian Defense Ministry",
+    ] {
+        assert!(has(org, &["ORG"]), "{org} as ORG in {entities:?}");
+    }
+    for place in [
+        "Kursk",
+        "Moscow",
+        "Donbas",
+        "Lugansk",
+        "Donetsk",
+        "Crimean peninsula",
+        "Lviv",
+        "Ukraine",
+        "Russia",
+        "United States",
+    ] {
+        assert!(has(place, &places), "{place} as a place in {entities:?}");
+    }
+    // No person is typed as anything else anywhere in the article.
+    for (text, label) in &entities {
+        if ["Putin", "Zelensky", "Lukashenko", "Orbán"].contains(&text.as_str()) {
+            assert_eq!(label, "PERSON", "{text}");
+        }
+    }
+}
+
+#[test]
+fn a_missing_or_corrupt_model_file_is_a_clear_error() {
+    let dir = scratch("model");
+    let input = dir.join("a.txt");
+    std::fs::write(&input, "Kyiv said no.").unwrap();
+    let missing = dir.join("nope.bin");
+    let out = sitrep(&[
+        "extract",
+        "--ner-model",
+        missing.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nope.bin"), "{}", stderr(&out));
+    let corrupt = dir.join("corrupt.bin");
+    std::fs::write(&corrupt, b"SITREPNER\0\x01\x00\x00\x00garbage").unwrap();
+    let out = sitrep(&[
+        "extract",
+        "--ner-model",
+        corrupt.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("corrupt.bin: bad NER model"),
+        "{}",
+        stderr(&out)
+    );
+    let future = dir.join("future.bin");
+    std::fs::write(&future, b"SITREPNER\0\x09\x00\x00\x00").unwrap();
+    let out = sitrep(&[
+        "eval",
+        "ner",
+        "--model",
+        future.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("model format version 9"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn eval_ner_meets_the_dev_target() {
+    let Some(shared) = shared() else { return };
+    let dev = shared.join("data/conll2003/eng.testa");
+    let out = sitrep(&["eval", "ner", "--json", dev.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    let f1 = v["f1"].as_f64().unwrap();
+    assert!(f1 >= 0.91, "dev F1 {f1}");
+    for t in ["PER", "ORG", "LOC", "MISC"] {
+        assert!(v["by_type"][t]["gold"].as_u64().unwrap() > 0);
+    }
+}
+
+#[test]
+fn malformed_conll_names_file_and_line() {
+    let dir = scratch("conll");
+    let bad = dir.join("bad.conll");
+    std::fs::write(&bad, "EU NNP B-NP B-ORG\nrejects\n").unwrap();
+    let out = sitrep(&["eval", "ner", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("bad.conll:2: expected a token and a label"),
+        "{}",
+        stderr(&out)
+    );
+}
