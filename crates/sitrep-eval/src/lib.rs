@@ -14,3 +14,4 @@ pub mod conll;
 pub mod conllu;
 pub mod prf;
 pub mod segmentation;
+pub mod timeml;

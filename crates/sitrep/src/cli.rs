@@ -39,6 +39,29 @@ pub enum EvalCommand {
     /// Entity precision/recall/F1 (exact chunks, per type and overall, as conlleval) on
     /// CoNLL-format gold (token first, NER label last).
     Ner(EvalNerArgs),
+    /// TempEval-3 time-expression scores (strict and relaxed span P/R/F1, type and value
+    /// accuracy and F1) on a folder of TimeML .tml files, or of MEANTIME files.
+    Timex(EvalTimexArgs),
+}
+
+/// Arguments of `sitrep eval timex`.
+#[derive(Debug, clap::Args)]
+pub struct EvalTimexArgs {
+    /// The common options.
+    #[command(flatten)]
+    pub common: EvalArgs,
+    /// The gold format: TempEval-3 TimeML (`.tml`) or MEANTIME's XML.
+    #[arg(long, value_enum, default_value = "timeml")]
+    pub format: TimexFormat,
+}
+
+/// Gold formats of time expressions.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TimexFormat {
+    /// TempEval-3 TimeML: the creation time in the file, TIMEX3 tags in <TEXT>.
+    Timeml,
+    /// MEANTIME (NewsReader) XML.
+    Meantime,
 }
 
 /// Arguments of `sitrep eval ner`.

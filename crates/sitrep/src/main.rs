@@ -9,6 +9,7 @@ mod eval;
 mod extract;
 mod ner;
 mod pipeline;
+mod timex;
 
 use std::process::ExitCode;
 
@@ -40,6 +41,7 @@ fn main() -> ExitCode {
             eval::segmentation(args, eval::Segmentation::Sentences).map(|_| ExitCode::SUCCESS)
         }
         Command::Eval(EvalCommand::Ner(args)) => ner::eval(args).map(|_| ExitCode::SUCCESS),
+        Command::Eval(EvalCommand::Timex(args)) => timex::eval(args).map(|_| ExitCode::SUCCESS),
         Command::Train(TrainCommand::Ner(args)) => ner::train(args).map(|_| ExitCode::SUCCESS),
         Command::Schema => {
             println!("{:#}", sitrep_doc::json_schema());

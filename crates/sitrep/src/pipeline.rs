@@ -12,13 +12,14 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// The default pipeline: text (normalised view, tokens, sentences), then entities with
-    /// the built-in model or the one at `ner_model`.
+    /// The default pipeline: text (normalised view, tokens, sentences), entities (with
+    /// the built-in model or the one at `ner_model`), time expressions.
     pub fn new(ner_model: Option<&Path>) -> Result<Pipeline> {
         Ok(Pipeline {
             stages: vec![
                 Box::new(TextProcessor::new()),
                 Box::new(crate::ner::tagger(ner_model)?),
+                Box::new(sitrep_time::TimeTagger::try_new()?),
             ],
         })
     }

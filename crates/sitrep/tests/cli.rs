@@ -471,3 +471,56 @@ fn malformed_conll_names_file_and_line() {
         stderr(&out)
     );
 }
+
+#[test]
+fn canonical_example_times_resolve_against_the_date() {
+    let Some(shared) = shared() else { return };
+    let kursk = shared.join("examples/kursk.txt");
+    let times = |args: &[&str]| -> Vec<(String, String)> {
+        let mut all = vec!["extract", kursk.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let out = sitrep(&all);
+        assert!(out.status.success(), "{}", stderr(&out));
+        records(&out)[0]["times"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t["text"].as_str().unwrap().to_string(),
+                    t["value"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let dated = times(&["--date", "2024-08-18"]);
+    for (text, value) in [
+        ("August 6", "2024-08-06"),
+        ("a week ago", "2024-W32"),
+        ("February 2022", "2022-02"),
+        ("two and a half years", "P2.5Y"),
+        ("early July", "2024-07"),
+        ("2014", "2014"),
+        ("November", "2024-11"),
+        ("last year", "2023"),
+        ("this week", "2024-W33"),
+        ("the coming days", "FUTURE_REF"),
+    ] {
+        assert!(
+            dated.iter().any(|(t, v)| t == text && v == value),
+            "{text} → {value} in {dated:?}"
+        );
+    }
+    // Without a publication date relative values stay unresolved, never guessed.
+    let undated = times(&[]);
+    assert!(
+        undated
+            .iter()
+            .any(|(t, v)| t == "August 6" && v == "XXXX-08-06"),
+        "{undated:?}"
+    );
+    assert!(
+        !undated.iter().any(|(_, v)| v.starts_with("2024")),
+        "{undated:?}"
+    );
+}

@@ -1,0 +1,122 @@
+//! What a time expression means before it is anchored: the grammar's output and the
+//! resolver's input.
+
+use crate::lexicon::{Holiday, Unit};
+
+/// An amount of units: a number, or unknown ("several years" is `PXY`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Amount {
+    Num(f64),
+    Vague,
+}
+
+/// A part of a year that is not a month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum YearPart {
+    /// Quarter 1-4.
+    Quarter(u8),
+    /// Half 1-2.
+    Half(u8),
+    /// Season code SP, SU, FA, WI.
+    Season(&'static str),
+}
+
+/// A time of day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Clock {
+    /// Minutes since midnight (24:00 allowed).
+    Minutes(u16),
+    /// A part of day code: MO, AF, EV, NI, DT.
+    Part(&'static str),
+}
+
+/// The meaning of a time expression, still relative to an anchor where it is relative.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Expr {
+    /// A calendar date, possibly partial ("August 6", "August 1998", "1998", "Aug. 6, 1998").
+    Calendar {
+        year: Option<i32>,
+        month: Option<u8>,
+        day: Option<u8>,
+    },
+    /// A decade: 199 for the 1990s; `century_known` is false for "the '90s".
+    Decade { decade: i32 },
+    /// A century: 19 for the 20th century.
+    Century(i32),
+    /// A weekday, with last/this/next where given.
+    Weekday { weekday: u8, shift: Option<i8> },
+    /// A month named with last/this/next ("last November").
+    MonthShift { month: u8, shift: i8 },
+    /// A quarter, half or season, with its year or a shift.
+    Part {
+        part: YearPart,
+        year: Option<i32>,
+        shift: Option<i8>,
+    },
+    /// A quarter, half or season of a year counted from the anchor's ("last year's third
+    /// quarter").
+    PartOfShiftedYear { part: YearPart, years: i8 },
+    /// A unit counted from the anchor ("last year", "this week", "next month").
+    UnitShift { unit: Unit, shift: i8 },
+    /// A date some units before (-1) or after (+1) the anchor ("two weeks ago").
+    Ago {
+        amount: Amount,
+        unit: Unit,
+        direction: i8,
+    },
+    /// A day counted from the anchor ("yesterday"), or a weekday, with a time of day.
+    Day {
+        date: Box<Expr>,
+        clock: Option<Clock>,
+    },
+    /// A day relative to the anchor: 0 today, -1 yesterday.
+    DayOffset(i8),
+    /// A holiday, in a given year or the one the tense points to.
+    Holiday { holiday: Holiday, year: Option<i32> },
+    /// "the quarter": the quarter under discussion, in the year given if one is ("the 1988
+    /// quarter").
+    ThisQuarter(Option<i32>),
+    /// "the year-earlier quarter": the quarter under discussion, a year before.
+    YearEarlierQuarter,
+    /// A length of time.
+    Duration { amount: Amount, unit: Unit },
+    /// A fixed value: PRESENT_REF, PAST_REF, FUTURE_REF.
+    Reference {
+        kind: &'static str,
+        value: &'static str,
+    },
+    /// A recurring time.
+    Set {
+        amount: Amount,
+        unit: Unit,
+        quant: Option<&'static str>,
+        freq: Option<u32>,
+    },
+    /// A recurring weekday ("every Friday").
+    WeekdaySet {
+        weekday: u8,
+        quant: Option<&'static str>,
+    },
+}
+
+impl Expr {
+    /// Whether the expression names a point that tense can move (a month or weekday without
+    /// its year or week).
+    pub(crate) fn needs_tense(&self) -> bool {
+        matches!(
+            self,
+            Expr::Calendar { year: None, .. }
+                | Expr::Weekday { shift: None, .. }
+                | Expr::Part {
+                    year: None,
+                    shift: None,
+                    ..
+                }
+                | Expr::Holiday { year: None, .. }
+                | Expr::UnitShift {
+                    unit: crate::lexicon::Unit::Weekend,
+                    shift: 0
+                }
+        ) || matches!(self, Expr::Day { date, .. } if date.needs_tense())
+    }
+}

@@ -1,0 +1,384 @@
+//! The tokens with their lexicon hits, and the small pieces every pattern is made of: a
+//! year, a day of the month, an amount, a unit, a clock time.
+
+use crate::expr::{Amount, YearPart};
+use crate::lexicon::{Class, Hit, Lexicon, Unit};
+use crate::scan::{Kind, Scanned, Suffix, Token};
+
+use super::P;
+
+/// Tokens with their lexicon hits, and the parsing patterns over them.
+pub(crate) struct Ctx<'a> {
+    pub toks: &'a [Token],
+    pub norm: &'a str,
+    hits: Vec<Hit>,
+    /// Per token, the range of its hits in `hits`.
+    ranges: Vec<(u32, u32)>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Looks every token up in the lexicon once.
+    pub(crate) fn new(scanned: &'a Scanned, lexicon: &Lexicon) -> Ctx<'a> {
+        let toks = &scanned.tokens[..];
+        let norm = &scanned.norm[..];
+        let mut hits = Vec::new();
+        let mut ranges = Vec::with_capacity(toks.len());
+        let mut buf = Vec::new();
+        for i in 0..toks.len() {
+            let from = hits.len() as u32;
+            if toks[i].kind != Kind::Number {
+                lexicon.lookup(toks, norm, i, &mut buf);
+                hits.extend(buf.iter().copied());
+            }
+            ranges.push((from, hits.len() as u32));
+        }
+        Ctx {
+            toks,
+            norm,
+            hits,
+            ranges,
+        }
+    }
+
+    pub(crate) fn word(&self, i: usize) -> Option<&'a str> {
+        self.toks.get(i).map(|t| t.norm(self.norm))
+    }
+}
+
+impl Ctx<'_> {
+    /// Whether token `i` has any lexicon entry or is a number: where a match can start.
+    pub(crate) fn may_start(&self, i: usize) -> bool {
+        let (a, b) = self.ranges[i];
+        a < b || self.toks[i].kind == Kind::Number || self.is(i, "the") || self.is(i, "fiscal")
+    }
+
+    pub(crate) fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i) == Some(w)
+    }
+
+    pub(crate) fn hits(&self, i: usize) -> &[Hit] {
+        match self.ranges.get(i) {
+            Some(&(a, b)) => &self.hits[a as usize..b as usize],
+            None => &[],
+        }
+    }
+
+    /// The class of token `i`'s hits (longest first) that `f` accepts.
+    pub(crate) fn find<T>(&self, i: usize, f: impl Fn(Class) -> Option<T>) -> P<T> {
+        self.hits(i).iter().find_map(|h| {
+            if h.strict && !self.strict_ok(i, h.end) {
+                return None;
+            }
+            f(h.class).map(|v| (h.end, v))
+        })
+    }
+
+    /// A word that is also an ordinary English word (May, march, fall) counts only when
+    /// capitalised (or after last/this/next) and next to a cue: a number, or a preposition
+    /// or modifier before it.
+    pub(crate) fn strict_ok(&self, i: usize, end: usize) -> bool {
+        let t = &self.toks[i];
+        let shifted = i > 0
+            && self
+                .hits(i - 1)
+                .iter()
+                .any(|h| matches!(h.class, Class::Shift(_)));
+        if !(t.capital || shifted) {
+            return false;
+        }
+        let next_number = self.toks.get(end).is_some_and(|n| n.kind == Kind::Number)
+            || (self.is(end, ",")
+                && self
+                    .toks
+                    .get(end + 1)
+                    .is_some_and(|n| n.kind == Kind::Number));
+        let prev_cue = i > 0
+            && (shifted
+                || matches!(
+                    self.word(i - 1),
+                    Some(
+                        "in" | "of"
+                            | "since"
+                            | "until"
+                            | "by"
+                            | "during"
+                            | "from"
+                            | "through"
+                            | "to"
+                            | "the"
+                            | "before"
+                            | "after"
+                            | "this"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "-"
+                    )
+                ));
+        if self.is(end, "of")
+            && !self
+                .toks
+                .get(end + 1)
+                .is_some_and(|n| n.kind == Kind::Number)
+        {
+            return next_number;
+        }
+        next_number || prev_cue
+    }
+
+    /// Skips a hyphen glued between two words ("third-quarter", "two-year").
+    pub(crate) fn skip_hyphen(&self, i: usize) -> usize {
+        match self.toks.get(i) {
+            Some(t) if t.kind == Kind::Punct && t.norm(self.norm) == "-" && !t.space_before => {
+                i + 1
+            }
+            _ => i,
+        }
+    }
+
+    pub(crate) fn skip(&self, i: usize, w: &str) -> usize {
+        if self.is(i, w) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    pub(crate) fn number(&self, i: usize) -> Option<crate::scan::Number> {
+        self.toks.get(i).and_then(|t| t.number)
+    }
+
+    /// A four-digit year, or `'98`.
+    pub(crate) fn year(&self, i: usize) -> P<i32> {
+        let n = self.number(i)?;
+        if n.suffix != Suffix::None || !n.plain {
+            return None;
+        }
+        let v = n.value as i32;
+        if n.apostrophe {
+            return (n.digits == 2).then_some((i + 1, if v < 30 { 2000 + v } else { 1900 + v }));
+        }
+        if n.digits != 4 || !(1000..=2199).contains(&v) {
+            return None;
+        }
+        let prev = i.checked_sub(1).and_then(|p| self.word(p));
+        if matches!(prev, Some("$" | "£" | "€" | "#" | "no" | "+")) || self.is(i + 1, "%") {
+            return None;
+        }
+        if self.toks.get(i + 1).is_some_and(|t| {
+            !t.space_before && t.kind == Kind::Punct && matches!(t.norm(self.norm), "," | ".")
+        }) && self.number(i + 2).is_some()
+        {
+            return None;
+        }
+        Some((i + 1, v))
+    }
+
+    /// A day of the month: 1-31, optionally `6th`.
+    pub(crate) fn day(&self, i: usize) -> P<u8> {
+        if let Some(n) = self.number(i) {
+            let ok = n.plain && !n.apostrophe && n.digits <= 2 && (1.0..=31.0).contains(&n.value);
+            let clock = self.is(i + 1, ":") || self.is(i + 1, ".") && self.number(i + 2).is_some();
+            if ok && n.suffix != Suffix::Plural && !clock {
+                return Some((i + 1, n.value as u8));
+            }
+            return None;
+        }
+        self.find(i, |c| match c {
+            Class::Ordinal(n) if (1..=31).contains(&n) => Some(n as u8),
+            _ => None,
+        })
+    }
+
+    /// A number of units: digits, number words ("twenty four", "two hundred"), "a", "several",
+    /// with "and a half" after it.
+    pub(crate) fn amount(&self, i: usize) -> P<Amount> {
+        let (mut end, mut value) = if let Some(n) = self.number(i) {
+            if n.suffix != Suffix::None || n.apostrophe {
+                return None;
+            }
+            // "5 1/2"
+            let fraction = match (self.number(i + 1), self.is(i + 2, "/"), self.number(i + 3)) {
+                (Some(a), true, Some(b)) if b.value > a.value && b.value > 0.0 => {
+                    Some(a.value / b.value)
+                }
+                _ => None,
+            };
+            match fraction {
+                Some(f) => (i + 4, n.value + f),
+                None => (i + 1, n.value),
+            }
+        } else if let Some((end, ())) = self.find(i, |c| matches!(c, Class::Vague).then_some(())) {
+            return Some((end, Amount::Vague));
+        } else if let Some((end, ())) = self.find(i, |c| matches!(c, Class::Half).then_some(())) {
+            // "half a year"
+            let after = self.skip(end, "a");
+            return Some((after.max(end), Amount::Num(0.5)));
+        } else {
+            let (end, v) = self.find(i, |c| match c {
+                Class::Cardinal(v) => Some(v),
+                _ => None,
+            })?;
+            let mut end = end;
+            let mut v = v;
+            // "twenty four", "twenty-four"
+            if (20.0..100.0).contains(&v) && v % 10.0 == 0.0 {
+                let j = self.skip_hyphen(end);
+                if let Some((e, u)) = self.find(j, |c| match c {
+                    Class::Cardinal(u) if (1.0..10.0).contains(&u) => Some(u),
+                    _ => None,
+                }) {
+                    if !self.is(j, "a") && !self.is(j, "an") {
+                        v += u;
+                        end = e;
+                    }
+                }
+            }
+            (end, v)
+        };
+        if let Some((e, m)) = self.find(end, |c| match c {
+            Class::Multiplier(m) => Some(m),
+            _ => None,
+        }) {
+            value *= m;
+            end = e;
+        }
+        if self.is(end, "and") {
+            if let Some((e, ())) = self.find(end + 1, |c| matches!(c, Class::Half).then_some(())) {
+                value += 0.5;
+                end = e;
+            }
+        }
+        Some((end, Amount::Num(value)))
+    }
+
+    pub(crate) fn unit(&self, i: usize) -> P<Unit> {
+        self.find(i, |c| match c {
+            Class::Unit(u) => Some(u),
+            _ => None,
+        })
+    }
+
+    pub(crate) fn month(&self, i: usize) -> P<u8> {
+        self.find(i, |c| match c {
+            Class::Month(m) => Some(m),
+            _ => None,
+        })
+    }
+
+    pub(crate) fn weekday(&self, i: usize) -> P<u8> {
+        self.find(i, |c| match c {
+            Class::Weekday(d) => Some(d),
+            _ => None,
+        })
+    }
+
+    pub(crate) fn shift(&self, i: usize) -> P<i8> {
+        self.find(i, |c| match c {
+            Class::Shift(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    pub(crate) fn ordinal(&self, i: usize) -> P<u32> {
+        if let Some(n) = self.number(i) {
+            return (n.suffix == Suffix::Ordinal).then_some((i + 1, n.value as u32));
+        }
+        self.find(i, |c| match c {
+            Class::Ordinal(n) => Some(n),
+            _ => None,
+        })
+    }
+
+    pub(crate) fn part_of_day(&self, i: usize) -> P<&'static str> {
+        self.find(i, |c| match c {
+            Class::PartOfDay(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    /// A clock time in minutes since midnight.
+    pub(crate) fn clock(&self, i: usize) -> P<u16> {
+        if let Some((end, m)) = self.find(i, |c| match c {
+            Class::Clock(m) => Some(m),
+            _ => None,
+        }) {
+            return Some((end, m));
+        }
+        let n = self.number(i)?;
+        if !n.plain || n.suffix != Suffix::None || n.digits > 2 {
+            return None;
+        }
+        let hour = n.value as u16;
+        let mut end = i + 1;
+        let mut minute = 0;
+        let mut has_minutes = false;
+        if (self.is(end, ":") || self.is(end, "."))
+            && !self.toks.get(end + 1).is_some_and(|t| t.space_before)
+        {
+            let m = self.number(end + 1)?;
+            if m.digits != 2 || !m.plain || m.value >= 60.0 {
+                return None;
+            }
+            minute = m.value as u16;
+            end += 2;
+            has_minutes = true;
+        }
+        let meridiem = self.find(end, |c| match c {
+            Class::Meridiem(pm) => Some(pm),
+            _ => None,
+        });
+        match meridiem {
+            Some((e, pm)) if (1..=12).contains(&hour) => {
+                let h = match (hour, pm) {
+                    (12, false) => 0,
+                    (12, true) => 12,
+                    (h, true) => h + 12,
+                    (h, false) => h,
+                };
+                Some((e, h * 60 + minute))
+            }
+            None if has_minutes
+                && hour <= 24
+                && self.toks[end - 2].kind == Kind::Punct
+                && self.is(end - 2, ":") =>
+            {
+                Some((end, hour * 60 + minute))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the unit word `[i, end)` is a plural ("years").
+    pub(crate) fn is_plural(&self, i: usize, end: usize) -> bool {
+        end == i + 1
+            && self
+                .word(i)
+                .is_some_and(|w| w.ends_with('s') && w != "hrs" || w == "centuries")
+    }
+
+    pub(crate) fn season_word(&self, i: usize) -> P<YearPart> {
+        self.find(i, |c| match c {
+            Class::Season(s) => Some(YearPart::Season(s)),
+            _ => None,
+        })
+    }
+
+    /// A year after a month or day: "August 1998", "Aug. 6, 1998", "August of 1998".
+    pub(crate) fn year_after(&self, end: usize) -> (usize, Option<i32>) {
+        for j in [end, self.skip(end, ","), self.skip(end, "of")] {
+            if let Some((e, y)) = self.year(j) {
+                return (e, Some(y));
+            }
+            // "January nineteen ninety-seven"
+            if let Some((e, crate::expr::Expr::Calendar { year: Some(y), .. })) =
+                self.spelled_year(j)
+            {
+                if !self.is(j, "the") {
+                    return (e, Some(y));
+                }
+            }
+        }
+        (end, None)
+    }
+}

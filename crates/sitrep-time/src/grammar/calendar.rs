@@ -1,0 +1,317 @@
+//! Calendar patterns: dates, months, years, decades, quarters, seasons, holidays.
+
+use crate::expr::{Amount, Expr, YearPart};
+use crate::lexicon::{Class, Unit};
+use crate::scan::{Kind, Suffix};
+
+use super::{Ctx, P};
+
+impl Ctx<'_> {
+    /// "Aug. 6", "August 6, 1998", "6 August", "August 1998", "1998", "fiscal 1989", "1990s",
+    /// "Friday, Aug. 7", "Christmas 1998".
+    pub(crate) fn calendar(&self, i: usize) -> P<Expr> {
+        if self.is(i, "fiscal") {
+            let j = self.skip(i + 1, "year");
+            let (end, year) = self.year(j)?;
+            return Some((
+                end,
+                Expr::Calendar {
+                    year: Some(year),
+                    month: None,
+                    day: None,
+                },
+            ));
+        }
+        if let Some((end, d)) = self.weekday(i) {
+            let j = self.skip(end, ",");
+            if let Some((e, expr)) = self.month_date(j) {
+                if matches!(expr, Expr::Calendar { day: Some(_), .. }) {
+                    return Some((e, expr));
+                }
+            }
+            let shift = None;
+            return Some((end, Expr::Weekday { weekday: d, shift }));
+        }
+        if let Some(r) = self.month_date(i) {
+            return Some(r);
+        }
+        // "6 August 1998", "the 6th of August"
+        let j = self.skip(i, "the");
+        if let Some((end, day)) = self.day(j) {
+            let k = self.skip(end, "of");
+            if let Some((e, month)) = self.month(k) {
+                let (e, year) = self.year_after(e);
+                return Some((
+                    e,
+                    Expr::Calendar {
+                        year,
+                        month: Some(month),
+                        day: Some(day),
+                    },
+                ));
+            }
+        }
+        if let Some(n) = self.number(j) {
+            if n.suffix == Suffix::Plural
+                && n.plain
+                && (n.digits == 4 || n.apostrophe && n.digits == 2)
+            {
+                let v = n.value as i32;
+                if v % 10 == 0 {
+                    let decade = if n.apostrophe { 190 + v / 10 } else { v / 10 };
+                    return Some((j + 1, Expr::Decade { decade }));
+                }
+            }
+        }
+        if let Some((end, holiday)) = self.find(i, |c| match c {
+            Class::Holiday(h) => Some(h),
+            _ => None,
+        }) {
+            let (end, year) = self.year_after(end);
+            return Some((end, Expr::Holiday { holiday, year }));
+        }
+        let (end, year) = self.year(i)?;
+        // "1989's third quarter" is the ordinal pattern's.
+        Some((
+            end,
+            Expr::Calendar {
+                year: Some(year),
+                month: None,
+                day: None,
+            },
+        ))
+    }
+
+    /// A month with a day or a year after it.
+    pub(crate) fn month_date(&self, i: usize) -> P<Expr> {
+        let (end, month) = self.month(i)?;
+        let j = self.skip(end, "the");
+        if let Some((e, day)) = self.day(j) {
+            // "August 6 1998" or "August 6, 1998"; not "August 6, 12 people"
+            let (e, year) = self.year_after(e);
+            return Some((
+                e,
+                Expr::Calendar {
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                },
+            ));
+        }
+        let (e, year) = self.year_after(end);
+        Some((
+            e,
+            Expr::Calendar {
+                year,
+                month: Some(month),
+                day: None,
+            },
+        ))
+    }
+
+    /// "the third quarter", "third-quarter", "the first half of 1989", "1989's third
+    /// quarter", "the 20th century".
+    pub(crate) fn ordinal_part(&self, i: usize) -> P<Expr> {
+        let mut j = self.skip(i, "the");
+        let mut year = None;
+        if let Some((e, y)) = self.year(j) {
+            if self.is(e, "'s") || j > i {
+                year = Some(y);
+                j = self.skip(e, "'s");
+            }
+        } else if let Some((e, years)) = self.shift(j) {
+            // "this year's third quarter"
+            if let Some((e2, Unit::Year)) = self.unit(e) {
+                if self.is(e2, "'s") {
+                    let (k, n) = self.ordinal(self.skip(e2 + 1, "fiscal"))?;
+                    let (end, unit) = self.unit(self.skip_hyphen(k))?;
+                    if unit != Unit::Quarter || !(1..=4).contains(&n) {
+                        return None;
+                    }
+                    let part = YearPart::Quarter(n as u8);
+                    return Some((end, Expr::PartOfShiftedYear { part, years }));
+                }
+            }
+        }
+        j = self.skip(j, "fiscal");
+        let (e, n) = self.ordinal(j)?;
+        let k = self.skip_hyphen(e);
+        let (end, unit) = self
+            .unit(k)
+            .or_else(|| self.find(k, |c| matches!(c, Class::Half).then_some(Unit::Year)))?;
+        let part = match unit {
+            Unit::Quarter if (1..=4).contains(&n) => YearPart::Quarter(n as u8),
+            Unit::Year if (1..=2).contains(&n) && self.is(k, "half") => YearPart::Half(n as u8),
+            Unit::Century if (1..=30).contains(&n) => {
+                return Some((end, Expr::Century(n as i32 - 1)));
+            }
+            _ => return None,
+        };
+        let (end, y) = if year.is_none() {
+            let of = self.skip(end, "of");
+            match self.year(self.skip(of, "fiscal")) {
+                Some((e, y)) if of > end => (e, Some(y)),
+                _ => (end, None),
+            }
+        } else {
+            (end, year)
+        };
+        Some((
+            end,
+            Expr::Part {
+                part,
+                year: y,
+                shift: None,
+            },
+        ))
+    }
+
+    /// "summer", "the summer of 1998", "summer 1998".
+    pub(crate) fn season(&self, i: usize) -> P<Expr> {
+        let j = self.skip(i, "the");
+        let (end, part) = self.season_word(j)?;
+        let (end, year) = self.year_after(end);
+        Some((
+            end,
+            Expr::Part {
+                part,
+                year,
+                shift: None,
+            },
+        ))
+    }
+
+    /// "year-end", "year's end", "the year end": the end of the anchor's year.
+    pub(crate) fn year_end(&self, i: usize) -> P<Expr> {
+        let j = self.skip(i, "the");
+        if !self.is(j, "year") {
+            return None;
+        }
+        let k = match self.word(j + 1) {
+            Some("-" | "'s") => j + 2,
+            _ => j + 1,
+        };
+        if !self.is(k, "end") {
+            return None;
+        }
+        Some((
+            k + 1,
+            Expr::UnitShift {
+                unit: Unit::Year,
+                shift: 0,
+            },
+        ))
+    }
+
+    /// "nineteen ninety-six", "the year two thousand".
+    pub(crate) fn spelled_year(&self, i: usize) -> P<Expr> {
+        let year = |y: i32| Expr::Calendar {
+            year: Some(y),
+            month: None,
+            day: None,
+        };
+        if self.is(i, "the") && self.is(i + 1, "year") {
+            if let Some((end, Amount::Num(n))) = self.amount(i + 2) {
+                if (1000.0..2200.0).contains(&n) && n.fract() == 0.0 {
+                    return Some((end, year(n as i32)));
+                }
+            }
+        }
+        if self.toks.get(i)?.kind != Kind::Word {
+            return None;
+        }
+        let (e, century) = self.find(i, |c| match c {
+            Class::Cardinal(v) if v == 19.0 || v == 20.0 => Some(v as i32),
+            _ => None,
+        })?;
+        let (end, rest) = self.amount(e)?;
+        match rest {
+            Amount::Num(n)
+                if (10.0..100.0).contains(&n)
+                    && n.fract() == 0.0
+                    && self.toks[e].kind == Kind::Word =>
+            {
+                Some((end, year(century * 100 + n as i32)))
+            }
+            _ => None,
+        }
+    }
+
+    /// "the weekend", "the quarter", "the latest period", "the year", "the fiscal year".
+    pub(crate) fn the_unit(&self, i: usize) -> P<Expr> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let mut j = i + 1;
+        let latest = matches!(self.word(j), Some("latest" | "recent"));
+        j = if latest { j + 1 } else { self.skip(j, "full") };
+        j = self.skip(j, "fiscal");
+        if latest && self.is(j, "period") {
+            return Some((j + 1, Expr::ThisQuarter(None)));
+        }
+        if let Some((e, year)) = self.year(j) {
+            // "the 1988 quarter", "the 1989 period"
+            if matches!(self.word(e), Some("quarter" | "period")) {
+                return Some((e + 1, Expr::ThisQuarter(Some(year))));
+            }
+        }
+        let (end, unit) = self.unit(j)?;
+        if end != j + 1 || self.is_plural(j, end) {
+            return None;
+        }
+        // "the year-earlier quarter" is the year-ago pattern's; "year-end" a point.
+        if self.skip_hyphen(end) > end
+            && matches!(
+                self.word(end + 1),
+                Some("earlier" | "ago" | "end" | "old" | "long")
+            )
+        {
+            return None;
+        }
+        // "the year ended Sept. 30" is a length: a fiscal year.
+        if unit == Unit::Year && matches!(self.word(end), Some("ended" | "ending")) {
+            return Some((
+                end,
+                Expr::Duration {
+                    amount: Amount::Num(1.0),
+                    unit,
+                },
+            ));
+        }
+        match unit {
+            Unit::Quarter => Some((end, Expr::ThisQuarter(None))),
+            Unit::Weekend | Unit::Year | Unit::Week | Unit::Month => {
+                Some((end, Expr::UnitShift { unit, shift: 0 }))
+            }
+            _ => None,
+        }
+    }
+
+    /// "a year earlier" said of a quarter: "the year-earlier quarter", "the year-ago period",
+    /// "year-earlier".
+    pub(crate) fn year_ago(&self, i: usize) -> P<Expr> {
+        let mut j = self.skip(i, "the");
+        if matches!(self.word(j), Some("comparable" | "corresponding" | "same")) {
+            j += 1;
+        }
+        if !self.is(j, "year") {
+            return None;
+        }
+        let k = self.skip_hyphen(j + 1);
+        if k == j + 1 || !matches!(self.word(k), Some("earlier" | "ago")) {
+            return None;
+        }
+        let mut end = k + 1;
+        if let Some((e, _)) = self.ordinal(end) {
+            if self.is(e, "quarter") {
+                end = e;
+            }
+        }
+        if matches!(self.word(end), Some("quarter" | "period")) {
+            return Some((end + 1, Expr::YearEarlierQuarter));
+        } else if j > i {
+            return None;
+        }
+        Some((end, Expr::YearEarlierQuarter))
+    }
+}

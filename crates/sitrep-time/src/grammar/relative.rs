@@ -1,0 +1,298 @@
+//! Patterns relative to the anchor or counted in units: last/this/next, amounts of units,
+//! "ago", days and times of day, references and sets.
+
+use crate::expr::{Amount, Clock, Expr};
+use crate::lexicon::{Class, Unit};
+use crate::scan::Kind;
+
+use super::{Ctx, P};
+
+impl Ctx<'_> {
+    /// last/this/next with a unit, month, weekday, season or holiday, or an amount
+    /// ("the past two months" is a duration).
+    pub(crate) fn shifted(&self, i: usize) -> P<Expr> {
+        let (j, shift) = self.shift(i)?;
+        let j = self.skip(j, "fiscal");
+        if let Some((end, unit)) = self.unit(j) {
+            if !self.is_plural(j, end) {
+                return Some((end, Expr::UnitShift { unit, shift }));
+            }
+        }
+        if let Some((end, month)) = self.month(j) {
+            // "last Oct. 23": the date is the expression, "last" only says it is past.
+            if self.day(end).is_some() {
+                return None;
+            }
+            return Some((end, Expr::MonthShift { month, shift }));
+        }
+        if let Some((end, weekday)) = self.weekday(j) {
+            return Some((
+                end,
+                Expr::Weekday {
+                    weekday,
+                    shift: Some(shift),
+                },
+            ));
+        }
+        if let Some((end, part)) = self.season_word(j) {
+            return Some((
+                end,
+                Expr::Part {
+                    part,
+                    year: None,
+                    shift: Some(shift),
+                },
+            ));
+        }
+        if let Some((end, amount)) = self.amount(j) {
+            let k = self.skip_hyphen(end);
+            if let Some((end, unit)) = self.unit(k) {
+                return Some((end, Expr::Duration { amount, unit }));
+            }
+        }
+        None
+    }
+
+    /// "two years", "a week", "two-year", "the nine months", "the first nine months",
+    /// "two weeks ago", "a year earlier", "years".
+    pub(crate) fn amount_unit(&self, i: usize) -> P<Expr> {
+        let mut j = self.skip(i, "the");
+        if j > i {
+            if let Some((e, _)) = self.ordinal(j) {
+                if self.amount(e).is_some() {
+                    j = e;
+                }
+            }
+        }
+        let (end, amount) = match self.amount(j) {
+            Some(a) => a,
+            None => {
+                // a bare plural: "years", "for months", "months ago"
+                let (end, unit) = self.unit(j)?;
+                let countable = matches!(
+                    unit,
+                    Unit::Year
+                        | Unit::Month
+                        | Unit::Week
+                        | Unit::Day
+                        | Unit::Decade
+                        | Unit::Century
+                );
+                if !self.is_plural(j, end) || !countable || j > i && !matches!(unit, Unit::Year) {
+                    return None;
+                }
+                (j, Amount::Vague)
+            }
+        };
+        let k = self.skip_hyphen(end);
+        let (mut end, unit) = self.unit(k)?;
+        if self.year(j).is_some() && !self.is_plural(k, end) {
+            return None;
+        }
+        // "a year-earlier quarter" is the year-ago pattern's.
+        if self.skip_hyphen(end) > end && matches!(self.word(end + 1), Some("earlier" | "ago")) {
+            return None;
+        }
+        // Ages are not times ("6-year-old", "40 years old"), nor fractions ("three-quarters of").
+        if self.is(self.skip_hyphen(end), "old") || unit == Unit::Quarter && self.is(end, "of") {
+            return None;
+        }
+        let mut amount = amount;
+        // "a year and a half"
+        if self.is(end, "and") {
+            if let Some((e, ())) = self.find(end + 1, |c| matches!(c, Class::Half).then_some(())) {
+                if let Amount::Num(v) = amount {
+                    amount = Amount::Num(v + 0.5);
+                    end = e;
+                }
+            }
+        }
+        // "a week or so ago"
+        let approx = self.find(end, |c| matches!(c, Class::PostMod(_)).then_some(()));
+        if let Some((e, ())) = approx.filter(|(e, _)| {
+            self.find(*e, |c| matches!(c, Class::Ago(_)).then_some(()))
+                .is_some()
+        }) {
+            end = e;
+        }
+        if let Some((e, direction)) = self.find(end, |c| match c {
+            Class::Ago(d) => Some(d),
+            _ => None,
+        }) {
+            // "two years before the war" is a duration; "two years before" alone a date
+            let bare_after = direction < 0 || !self.is(end, "after");
+            let followed = self.toks.get(e).is_some_and(|t| t.kind != Kind::Punct);
+            if bare_after && !(followed && matches!(self.word(end), Some("before" | "after"))) {
+                return Some((
+                    e,
+                    Expr::Ago {
+                        amount,
+                        unit,
+                        direction,
+                    },
+                ));
+            }
+        }
+        // "four flights a week", "$1.76 a year": a rate, not a time.
+        if matches!(self.word(j), Some("a" | "an")) && self.counted_before(j) {
+            return None;
+        }
+        // "a second time" is an ordinal.
+        if unit == Unit::Second && !self.is_plural(k, end) && self.number(j).is_none() {
+            return None;
+        }
+        Some((end, Expr::Duration { amount, unit }))
+    }
+
+    /// Whether a number comes in the three tokens before `i`: "$500 million a year".
+    fn counted_before(&self, i: usize) -> bool {
+        (i.saturating_sub(3)..i).any(|k| {
+            self.number(k).is_some()
+                || self
+                    .find(k, |c| {
+                        matches!(c, Class::Cardinal(_) | Class::Multiplier(_)).then_some(())
+                    })
+                    .is_some_and(|_| !matches!(self.word(k), Some("a" | "an")))
+        })
+    }
+
+    /// "yesterday", "tonight", "yesterday afternoon", "Friday night", "today's".
+    pub(crate) fn day_word(&self, i: usize) -> P<Expr> {
+        let (end, date, clock) = if let Some((end, (_, d, part))) = self.find(i, |c| match c {
+            Class::DayOffset(k, d, p) => Some((k, d, p)),
+            _ => None,
+        }) {
+            (end, Expr::DayOffset(d), part.map(Clock::Part))
+        } else {
+            let (end, weekday) = self.weekday(i)?;
+            (
+                end,
+                Expr::Weekday {
+                    weekday,
+                    shift: None,
+                },
+                None,
+            )
+        };
+        if clock.is_none() {
+            if let Some((e, p)) = self.part_of_day(end) {
+                return Some((
+                    e,
+                    Expr::Day {
+                        date: Box::new(date),
+                        clock: Some(Clock::Part(p)),
+                    },
+                ));
+            }
+        }
+        match clock {
+            Some(c) => Some((
+                end,
+                Expr::Day {
+                    date: Box::new(date),
+                    clock: Some(c),
+                },
+            )),
+            None => Some((end, date)),
+        }
+    }
+
+    /// "10:30 a.m.", "3 p.m. Friday", "noon Thursday", "14:30".
+    pub(crate) fn clock_time(&self, i: usize) -> P<Expr> {
+        let (mut end, minutes) = self.clock(i)?;
+        if let Some((e, ())) = self.find(end, |c| matches!(c, Class::Zone).then_some(())) {
+            end = e;
+        }
+        let mut date = Expr::DayOffset(0);
+        let mut k = self.skip(end, ",");
+        k = self.skip(k, "on");
+        if let Some((e, d)) = self.day_word(k).or_else(|| {
+            self.calendar(k)
+                .filter(|(_, d)| matches!(d, Expr::Calendar { day: Some(_), .. }))
+        }) {
+            if !matches!(d, Expr::Day { .. }) {
+                date = d;
+                end = e;
+            }
+        }
+        Some((
+            end,
+            Expr::Day {
+                date: Box::new(date),
+                clock: Some(Clock::Minutes(minutes)),
+            },
+        ))
+    }
+
+    pub(crate) fn reference(&self, i: usize) -> P<Expr> {
+        self.find(i, |c| match c {
+            Class::Reference(kind, value) => Some(Expr::Reference { kind, value }),
+            _ => None,
+        })
+    }
+
+    /// "daily", "every week", "every two weeks", "each Friday", "twice a week", "per year".
+    pub(crate) fn set(&self, i: usize) -> P<Expr> {
+        // "the daily" is a newspaper; "a daily basis" is still a set.
+        let after_article = i > 0 && self.is(i - 1, "the");
+        if let Some((end, (quant, unit))) = self.find(i, |c| match c {
+            Class::SetAdverb(q, u) if !after_article => Some((q, u)),
+            _ => None,
+        }) {
+            return Some((
+                end,
+                Expr::Set {
+                    amount: Amount::Num(1.0),
+                    unit,
+                    quant,
+                    freq: None,
+                },
+            ));
+        }
+        if let Some((j, freq)) = self.find(i, |c| match c {
+            Class::Times(n) => Some(n),
+            _ => None,
+        }) {
+            let k = if self.is(j, "a")
+                || self.is(j, "per")
+                || self.is(j, "each")
+                || self.is(j, "every")
+            {
+                j + 1
+            } else {
+                return None;
+            };
+            let (end, unit) = self.unit(k)?;
+            return Some((
+                end,
+                Expr::Set {
+                    amount: Amount::Num(1.0),
+                    unit,
+                    quant: None,
+                    freq: Some(freq),
+                },
+            ));
+        }
+        let (j, quant) = self.find(i, |c| match c {
+            Class::Each(q) => Some(q),
+            _ => None,
+        })?;
+        if let Some((end, weekday)) = self.weekday(j) {
+            return Some((end, Expr::WeekdaySet { weekday, quant }));
+        }
+        let (k, amount) = match self.amount(j) {
+            Some((k, a)) if !self.is(j, "a") => (k, a),
+            _ => (j, Amount::Num(1.0)),
+        };
+        let (end, unit) = self.unit(k)?;
+        Some((
+            end,
+            Expr::Set {
+                amount,
+                unit,
+                quant,
+                freq: None,
+            },
+        ))
+    }
+}

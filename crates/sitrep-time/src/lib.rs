@@ -1,0 +1,273 @@
+//! Time expressions in English news: detection and normalisation to TIMEX3.
+//!
+//! A [`TimeTagger`] finds dates, times, durations and sets in a text and gives each its
+//! TIMEX3 type and value as TimeML defines them (`2024-08-06`, `2024-W32`, `2024-07` with mod
+//! `START`, `P2.5Y`, `FUTURE_REF`, `P1W` each). Relative and partial expressions ("a week
+//! ago", "in November", "Friday") are resolved against an anchor: the publication date in
+//! [`Mode::News`], or the last fully specified date mentioned in [`Mode::Narrative`] — the two
+//! modes of HeidelTime. Bare months and weekdays take their year or week from the tense of
+//! the clause. Without an anchor nothing is guessed: the unknown parts stay `X`
+//! (`XXXX-08-06`).
+//!
+//! The language knowledge — month and weekday names, number words, units, modifiers,
+//! holidays, vague references, tense cues — lives in `data/time/` and is compiled in; the
+//! grammar that combines them is code, and `data/time/examples.tsv` pins an example of each
+//! pattern. The text is scanned once into tokens, each token looked up once in a phrase
+//! index, and the grammar runs only at tokens that can start an expression.
+//!
+//! ```
+//! use sitrep_doc::layers::TimexType;
+//! use sitrep_time::{Mode, TimeTagger};
+//!
+//! let tagger = TimeTagger::new();
+//! let text = "He admitted a week ago that troops crossed on August 6.";
+//! let anchor = "2024-08-18".parse().ok();
+//! let times = tagger.tag(text, anchor, Mode::News);
+//! let found: Vec<(&str, &str)> =
+//!     times.iter().map(|t| (t.span.slice(text), t.value.as_str())).collect();
+//! assert_eq!(found, [("a week ago", "2024-W32"), ("August 6", "2024-08-06")]);
+//! assert_eq!(times[1].kind, TimexType::Date);
+//!
+//! // Without a publication date the year stays unknown.
+//! let times = tagger.tag(text, None, Mode::News);
+//! assert_eq!(times[1].value, "XXXX-08-06");
+//! ```
+#![deny(missing_docs)]
+
+mod expr;
+mod grammar;
+mod lexicon;
+mod resolve;
+mod scan;
+mod tense;
+
+use jiff::civil::Date;
+use sitrep_doc::layers::Timex;
+use sitrep_doc::{Document, Published, Span};
+
+use crate::expr::{Clock, Expr};
+use crate::grammar::Ctx;
+use crate::lexicon::Lexicon;
+use crate::resolve::Context;
+
+/// What relative expressions are anchored to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// The document creation time (the publication date): news reports.
+    #[default]
+    News,
+    /// The last fully specified date mentioned before the expression (the publication date
+    /// until one is): histories, biographies, timelines.
+    Narrative,
+}
+
+/// An error in the compiled-in data files; the tests rule it out, so it is a build bug.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A line of a data file could not be parsed.
+    #[error("data/time/{file} line {line}: {reason}")]
+    Data {
+        /// The file under `data/time/`.
+        file: &'static str,
+        /// Its line, from 1.
+        line: usize,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// The time-expression tagger: the parsed word lists and the grammar over them.
+///
+/// Immutable once built, `Send + Sync`: build one and share it across threads.
+#[derive(Debug)]
+pub struct TimeTagger {
+    lexicon: Lexicon,
+}
+
+impl Default for TimeTagger {
+    fn default() -> Self {
+        TimeTagger::new()
+    }
+}
+
+impl TimeTagger {
+    /// Builds the tagger from the data files compiled into the binary.
+    ///
+    /// # Panics
+    /// Only if a compiled-in data file is malformed, which this crate's tests rule out; use
+    /// [`TimeTagger::try_new`] to get the error instead.
+    pub fn new() -> TimeTagger {
+        match TimeTagger::try_new() {
+            Ok(t) => t,
+            Err(e) => panic!("sitrep-time was built with a broken data file: {e}"),
+        }
+    }
+
+    /// Builds the tagger, returning an error naming the file and line of a malformed entry.
+    pub fn try_new() -> Result<TimeTagger, Error> {
+        let lexicon = Lexicon::load().map_err(|e| Error::Data {
+            file: e.file,
+            line: e.line,
+            reason: e.reason,
+        })?;
+        Ok(TimeTagger { lexicon })
+    }
+
+    /// Finds the time expressions of `text`, in text order, with spans as byte offsets into
+    /// `text`, resolved against `anchor` as `mode` says.
+    pub fn tag(&self, text: &str, anchor: Option<Published>, mode: Mode) -> Vec<Timex> {
+        let scanned = scan::scan(text);
+        let ctx = Ctx::new(&scanned, &self.lexicon);
+        let mut discourse = Discourse::new(anchor.map(|p| p.date), mode);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < ctx.toks.len() {
+            let Some(m) = ctx.may_start(i).then(|| ctx.parse(i)).flatten() else {
+                i += 1;
+                continue;
+            };
+            i = m.end.max(i + 1);
+            out.extend(discourse.resolve(&ctx, m));
+        }
+        out
+    }
+
+    /// Fills `doc.times` from `doc.text`, anchored to `doc.meta.published` in news mode.
+    pub fn annotate(&self, doc: &mut Document) {
+        doc.times = self.tag(&doc.text, doc.meta.published, Mode::News);
+    }
+}
+
+impl sitrep_doc::Stage for TimeTagger {
+    fn name(&self) -> &'static str {
+        "times"
+    }
+
+    fn annotate(&self, doc: &mut Document) {
+        TimeTagger::annotate(self, doc);
+    }
+}
+
+/// What the text has said so far that later expressions depend on: the anchor, the quarter
+/// under discussion, the last day named.
+struct Discourse {
+    cx: Context,
+    mode: Mode,
+    /// Token where the quarter in `cx.quarter` was named.
+    quarter_at: usize,
+    /// The last full date named, and the token after it.
+    last_day: Option<(Date, usize)>,
+}
+
+impl Discourse {
+    fn new(anchor: Option<Date>, mode: Mode) -> Discourse {
+        Discourse {
+            cx: Context {
+                anchor,
+                ..Context::default()
+            },
+            mode,
+            quarter_at: 0,
+            last_day: None,
+        }
+    }
+
+    /// Resolves one match in its context, and remembers what it names.
+    fn resolve(&mut self, ctx: &Ctx<'_>, m: grammar::Match) -> Option<Timex> {
+        let mut cx = self.cx;
+        cx.tense = m
+            .expr
+            .needs_tense()
+            .then(|| tense::tense_at(ctx, m.start, m.end))
+            .flatten();
+        // "a year earlier" means the same quarter a year earlier only close to a quarter.
+        if matches!(m.expr, Expr::Ago { .. }) && m.start > self.quarter_at + QUARTER_REACH {
+            cx.quarter = None;
+        }
+        // A bare clock time is on the day last named nearby ("on Friday ... at 10:35 a.m.").
+        if is_bare_clock(&m.expr) {
+            if let Some((day, _)) = self.last_day.filter(|(_, at)| m.start <= at + DAY_REACH) {
+                cx.anchor = Some(day);
+            }
+        }
+        let v = resolve::resolve(&m.expr, &cx)?;
+        // The quarter under discussion: named ones, not ones computed from it.
+        if matches!(m.expr, Expr::Part { .. } | Expr::PartOfShiftedYear { .. }) {
+            if let Some(q) = quarter(&v.value) {
+                self.cx.quarter = Some(q);
+                self.quarter_at = m.end;
+            }
+        }
+        if let Some(d) = full_date(&v.value) {
+            self.last_day = Some((d, m.end));
+            if self.mode == Mode::Narrative {
+                self.cx.anchor = Some(d);
+            }
+        }
+        Some(Timex {
+            span: Span::new(ctx.toks[m.start].start, ctx.toks[m.end - 1].end),
+            kind: v.kind,
+            value: v.value,
+            modifier: m.modifier.map(str::to_string),
+            anchor: v
+                .anchored
+                .then(|| cx.anchor.map(|a| a.to_string()))
+                .flatten(),
+            quant: v.quant.map(str::to_string),
+            freq: v.freq,
+        })
+    }
+}
+
+/// How many tokens after a named quarter "a year earlier" still means that quarter.
+const QUARTER_REACH: usize = 150;
+
+/// How many tokens after a named day a bare clock time is still on that day.
+const DAY_REACH: usize = 40;
+
+/// A clock time with no date of its own ("at 10:35 a.m.").
+fn is_bare_clock(e: &Expr) -> bool {
+    matches!(e, Expr::Day { date, clock: Some(Clock::Minutes(_)) } if **date == Expr::DayOffset(0))
+}
+
+/// `(year, quarter)` of a `YYYY-Qn` value.
+fn quarter(value: &str) -> Option<(i32, u8)> {
+    let (y, q) = value.split_once("-Q")?;
+    Some((
+        y.parse().ok()?,
+        q.parse().ok().filter(|q| (1..=4).contains(q))?,
+    ))
+}
+
+/// The date of a `YYYY-MM-DD` value.
+fn full_date(value: &str) -> Option<Date> {
+    if value.len() != 10 {
+        return None;
+    }
+    value.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn tagger_is_shareable() {
+        assert_send_sync::<TimeTagger>();
+    }
+
+    #[test]
+    fn narrative_mode_follows_the_last_date() {
+        let tagger = TimeTagger::new();
+        let text = "On March 3, 1998 the talks began. Two days later they failed.";
+        let anchor = "2024-08-18".parse().ok();
+        let news = tagger.tag(text, anchor, Mode::News);
+        let story = tagger.tag(text, anchor, Mode::Narrative);
+        assert_eq!(news[1].value, "2024-08-20");
+        assert_eq!(story[1].value, "1998-03-05");
+        assert_eq!(story[1].anchor.as_deref(), Some("1998-03-03"));
+    }
+}

@@ -1,0 +1,527 @@
+//! From meaning to TIMEX3 value: anchoring relative expressions and formatting the value.
+//!
+//! Without an anchor nothing is guessed: the unknown parts are written as `X`, as TIMEX3 does
+//! (`XXXX-08-06`, `XXXX-WXX-5`, `XXXX-XX-XX` for "yesterday").
+//!
+//! An impossible date ("February 30") falls back to its month (`2024-02`): the month is
+//! certain, the day is a typo.
+
+use jiff::civil::{Date, Weekday};
+use jiff::ToSpan;
+use sitrep_doc::layers::TimexType;
+
+use crate::expr::{Amount, Clock, Expr, YearPart};
+use crate::lexicon::{Holiday, Tense, Unit};
+
+/// A resolved TIMEX3: type, value, and quant/freq for sets.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Value {
+    pub kind: TimexType,
+    pub value: String,
+    pub quant: Option<&'static str>,
+    pub freq: Option<String>,
+    /// Whether the value was computed from the anchor.
+    pub anchored: bool,
+}
+
+/// What the resolver knows besides the expression.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Context {
+    pub anchor: Option<Date>,
+    pub tense: Option<Tense>,
+    /// The last quarter mentioned (year, quarter): "the quarter", "a year earlier".
+    pub quarter: Option<(i32, u8)>,
+}
+
+fn date_value(kind: TimexType, value: String, anchored: bool) -> Value {
+    Value {
+        kind,
+        value,
+        quant: None,
+        freq: None,
+        anchored,
+    }
+}
+
+fn ymd(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+fn week(d: Date) -> String {
+    let w = d.iso_week_date();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn quarter_of(d: Date) -> u8 {
+    (d.month() as u8 - 1) / 3 + 1
+}
+
+fn season_index(code: &str) -> i32 {
+    match code {
+        "SP" => 0,
+        "SU" => 1,
+        "FA" => 2,
+        _ => 3,
+    }
+}
+
+fn season_of(d: Date) -> i32 {
+    match d.month() {
+        3..=5 => 0,
+        6..=8 => 1,
+        9..=11 => 2,
+        _ => 3,
+    }
+}
+
+/// The year of a month given without one. Past tense puts it before the anchor, future tense
+/// after it, with a month's slack either way (a tense cue is often someone else's verb);
+/// otherwise the month nearest the anchor wins.
+fn infer_year(anchor: Date, month: u8, tense: Option<Tense>) -> i32 {
+    let y = anchor.year() as i32;
+    let diff = month as i32 - anchor.month() as i32;
+    match tense {
+        Some(Tense::Past) if diff > 2 => y - 1,
+        Some(Tense::Future) if diff < -1 => y + 1,
+        Some(Tense::Past | Tense::Future) => y,
+        _ if diff > 6 => y - 1,
+        _ if diff < -6 => y + 1,
+        _ => y,
+    }
+}
+
+fn days_in_month(year: Option<i32>, month: u8) -> u8 {
+    match month {
+        2 => match year {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(n.days()).ok()
+}
+
+fn add_months(d: Date, n: i64) -> Option<Date> {
+    d.first_of_month().checked_add(n.months()).ok()
+}
+
+/// Unit-granular value of the date `d` ("2024", "2024-08", "2024-W32", "2024-08-11").
+fn at_unit(d: Date, unit: Unit) -> String {
+    match unit {
+        Unit::Year => format!("{:04}", d.year()),
+        Unit::Month => format!("{:04}-{:02}", d.year(), d.month()),
+        Unit::Week => week(d),
+        Unit::Weekend => format!("{}-WE", week(d)),
+        Unit::Quarter => format!("{:04}-Q{}", d.year(), quarter_of(d)),
+        Unit::Decade => format!("{:03}", d.year() / 10),
+        Unit::Century => format!("{:02}", d.year() / 100),
+        _ => ymd(d),
+    }
+}
+
+/// The unknown value at a unit's granularity.
+fn unknown(unit: Unit) -> String {
+    match unit {
+        Unit::Year => "XXXX",
+        Unit::Month => "XXXX-XX",
+        Unit::Week => "XXXX-WXX",
+        Unit::Weekend => "XXXX-WXX-WE",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+        _ => "XXXX-XX-XX",
+    }
+    .to_string()
+}
+
+/// Shifts `d` by `n` units.
+fn shift(d: Date, unit: Unit, n: f64) -> Option<Date> {
+    let whole = n.trunc() as i64;
+    match unit {
+        Unit::Year if n.fract() != 0.0 => add_months(d, (n * 12.0).round() as i64),
+        Unit::Year => d.checked_add(whole.years()).ok(),
+        Unit::Month => add_months(d, whole),
+        Unit::Week | Unit::Weekend => add_days(d, (n * 7.0).round() as i64),
+        Unit::Day => add_days(d, whole),
+        Unit::Quarter => add_months(d, whole * 3),
+        Unit::Decade => d.checked_add((whole * 10).years()).ok(),
+        Unit::Century => d.checked_add((whole * 100).years()).ok(),
+        Unit::Hour | Unit::Minute | Unit::Second => Some(d),
+    }
+}
+
+fn number(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// `P2.5Y`, `PT5H`, `PXW`; decades and centuries in years (`P20Y`), as TimeBank writes them.
+fn duration(amount: Amount, unit: Unit) -> String {
+    let (amount, unit) = match (amount, unit) {
+        (Amount::Num(n), Unit::Decade) => (Amount::Num(n * 10.0), Unit::Year),
+        (Amount::Num(n), Unit::Century) => (Amount::Num(n * 100.0), Unit::Year),
+        (Amount::Vague, Unit::Decade | Unit::Century) => (Amount::Vague, Unit::Year),
+        other => other,
+    };
+    let n = match amount {
+        Amount::Num(n) => number(n),
+        Amount::Vague => "X".to_string(),
+    };
+    match unit {
+        Unit::Year => format!("P{n}Y"),
+        Unit::Month => format!("P{n}M"),
+        Unit::Week => format!("P{n}W"),
+        Unit::Day => format!("P{n}D"),
+        Unit::Hour => format!("PT{n}H"),
+        Unit::Minute => format!("PT{n}M"),
+        Unit::Second => format!("PT{n}S"),
+        Unit::Quarter => format!("P{n}Q"),
+        Unit::Decade => format!("P{n}DE"),
+        Unit::Century => format!("P{n}CE"),
+        Unit::Weekend => format!("P{n}WE"),
+    }
+}
+
+fn weekday_of(n: u8) -> Weekday {
+    Weekday::from_monday_one_offset(n as i8).unwrap_or(Weekday::Monday)
+}
+
+/// The weekday `wd` nearest the anchor in the direction given: -1 on or before (strictly
+/// before with `strict`), +1 on or after, 0 in the anchor's week.
+fn weekday_date(anchor: Date, wd: u8, direction: i8, strict: bool) -> Option<Date> {
+    let a = anchor.weekday().to_monday_one_offset() as i64;
+    let w = wd as i64;
+    let delta = match direction {
+        d if d < 0 => {
+            let back = (a - w).rem_euclid(7);
+            -(if back == 0 && strict { 7 } else { back })
+        }
+        0 => w - a,
+        _ => {
+            let fwd = (w - a).rem_euclid(7);
+            if fwd == 0 && strict {
+                7
+            } else {
+                fwd
+            }
+        }
+    };
+    add_days(anchor, delta)
+}
+
+fn holiday_date(h: Holiday, year: i32) -> Option<Date> {
+    let y = i16::try_from(year).ok()?;
+    match h {
+        Holiday::Fixed(m, d) => Date::new(y, m as i8, d as i8).ok(),
+        Holiday::NthWeekday(m, wd, n) => {
+            let first = Date::new(y, m as i8, 1).ok()?;
+            let nth = if n == 0 { -1 } else { n as i8 };
+            first.nth_weekday_of_month(nth, weekday_of(wd)).ok()
+        }
+        Holiday::Easter(offset) => add_days(easter(year)?, offset as i64),
+    }
+}
+
+/// Western Easter Sunday (the anonymous Gregorian algorithm).
+fn easter(year: i32) -> Option<Date> {
+    let a = year % 19;
+    let (b, c) = (year / 100, year % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(i16::try_from(year).ok()?, month as i8, day as i8).ok()
+}
+
+/// Resolves `expr` to a TIMEX3 type and value.
+pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
+    use TimexType::{Date as D, Duration as Dur, Set, Time};
+    let a = cx.anchor;
+    Some(match *expr {
+        Expr::Calendar { year, month, day } => {
+            let Some(month) = month else {
+                return Some(date_value(D, format!("{:04}", year?), false));
+            };
+            let day = day.filter(|d| *d <= days_in_month(year, month));
+            let (year, anchored) = match (year, a) {
+                (Some(y), _) => (Some(y), false),
+                (None, Some(a)) => (Some(infer_year(a, month, cx.tense)), true),
+                (None, None) => (None, false),
+            };
+            let y = year.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+            let mut v = format!("{y}-{month:02}");
+            if let Some(d) = day.filter(|d| *d <= days_in_month(year, month)) {
+                v.push_str(&format!("-{d:02}"));
+            }
+            date_value(D, v, anchored)
+        }
+        Expr::Decade { decade } => date_value(D, format!("{decade:03}"), false),
+        Expr::Century(c) => date_value(D, format!("{c:02}"), false),
+        Expr::Weekday { weekday, shift } => match a {
+            None => date_value(D, format!("XXXX-WXX-{weekday}"), false),
+            Some(a) => {
+                let d = match shift {
+                    None if cx.tense == Some(Tense::Future) => weekday_date(a, weekday, 1, false),
+                    // Wire stories are often dated the evening before: a weekday six days
+                    // back is more likely tomorrow's.
+                    None => weekday_date(a, weekday, -1, false)
+                        .filter(|d| a.since(*d).map_or(true, |s| s.get_days() < 6))
+                        .or_else(|| add_days(a, 1)),
+                    Some(s) => weekday_date(a, weekday, s, true),
+                }?;
+                date_value(D, ymd(d), true)
+            }
+        },
+        Expr::MonthShift { month, shift } => match a {
+            None => date_value(D, format!("XXXX-{month:02}"), false),
+            Some(a) => {
+                let (y, m) = (a.year() as i32, a.month() as u8);
+                // "last June" said in November is this year's June; said in June, last
+                // year's. Seasons differ: "last spring" is last year's (see resolve_part).
+                let year = match shift {
+                    s if s < 0 => {
+                        if month < m {
+                            y
+                        } else {
+                            y - 1
+                        }
+                    }
+                    0 => y,
+                    _ => {
+                        if month > m {
+                            y
+                        } else {
+                            y + 1
+                        }
+                    }
+                };
+                date_value(D, format!("{year:04}-{month:02}"), true)
+            }
+        },
+        Expr::Part { part, year, shift } => resolve_part(part, year, shift, cx),
+        Expr::PartOfShiftedYear { part, years } => match a {
+            None => resolve_part(part, None, None, &Context::default()),
+            Some(a) => resolve_part(part, Some(a.year() as i32 + years as i32), None, cx),
+        },
+        Expr::UnitShift { unit, shift: s } => match a {
+            None => date_value(D, unknown(unit), false),
+            Some(a) if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) => {
+                let _ = a;
+                date_value(Dur, duration(Amount::Num(1.0), unit), false)
+            }
+            // "the past decade" is the last ten years, not the 1980s.
+            Some(_) if s < 0 && matches!(unit, Unit::Decade | Unit::Century) => {
+                date_value(Dur, duration(Amount::Num(1.0), unit), false)
+            }
+            Some(a) if unit == Unit::Weekend && s == 0 => {
+                // "the weekend": the one just past, unless the clause looks ahead or the
+                // anchor is itself in a weekend.
+                let back =
+                    cx.tense != Some(Tense::Future) && a.weekday().to_monday_one_offset() <= 5;
+                let d = if back { add_days(a, -7)? } else { a };
+                date_value(D, at_unit(d, unit), true)
+            }
+            Some(a) => date_value(D, at_unit(shift(a, unit, s as f64)?, unit), true),
+        },
+        Expr::Ago {
+            amount,
+            unit,
+            direction,
+        } => match (amount, a) {
+            // "years ago", "several months ago": some time before.
+            (Amount::Vague, _) => {
+                let r = if direction < 0 {
+                    "PAST_REF"
+                } else {
+                    "FUTURE_REF"
+                };
+                date_value(D, r.into(), false)
+            }
+            (Amount::Num(n), _) if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) => {
+                date_value(Dur, duration(Amount::Num(n), unit), false)
+            }
+            (Amount::Num(_), None) => date_value(D, unknown(unit), false),
+            (Amount::Num(n), Some(a)) => {
+                if let (Unit::Year, Some((qy, q))) = (unit, cx.quarter) {
+                    if n.fract() == 0.0 {
+                        let y = qy + direction as i32 * n as i32;
+                        return Some(date_value(D, format!("{y:04}-Q{q}"), true));
+                    }
+                }
+                let unit_shown = if unit == Unit::Year && n.fract() != 0.0 {
+                    Unit::Month
+                } else {
+                    unit
+                };
+                let d = shift(a, unit, direction as f64 * n)?;
+                date_value(D, at_unit(d, unit_shown), true)
+            }
+        },
+        Expr::DayOffset(n) => match a {
+            None => date_value(D, "XXXX-XX-XX".into(), false),
+            Some(a) => date_value(D, ymd(add_days(a, n as i64)?), true),
+        },
+        Expr::Day { ref date, clock } => {
+            let day = resolve(date, cx)?;
+            let suffix = match clock {
+                Some(Clock::Minutes(m)) => format!("T{:02}:{:02}", m / 60, m % 60),
+                Some(Clock::Part(p)) => format!("T{p}"),
+                None => String::new(),
+            };
+            let value = if matches!(**date, Expr::DayOffset(0)) && a.is_none() {
+                format!("XXXX-XX-XX{suffix}")
+            } else {
+                format!("{}{suffix}", day.value)
+            };
+            date_value(Time, value, day.anchored)
+        }
+        Expr::Holiday { holiday, year } => {
+            let (year, anchored) = match (year, a) {
+                (Some(y), _) => (y, false),
+                (None, Some(a)) => {
+                    let d = holiday_date(holiday, a.year() as i32)?;
+                    (infer_year(a, d.month() as u8, cx.tense), true)
+                }
+                (None, None) => {
+                    return Some(match holiday {
+                        Holiday::Fixed(m, d) => date_value(D, format!("XXXX-{m:02}-{d:02}"), false),
+                        _ => date_value(D, "XXXX-XX-XX".into(), false),
+                    })
+                }
+            };
+            date_value(D, ymd(holiday_date(holiday, year)?), anchored)
+        }
+        Expr::ThisQuarter(year) => match (cx.quarter, a) {
+            (Some((y, q)), _) => date_value(D, format!("{:04}-Q{q}", year.unwrap_or(y)), true),
+            // Without one, the latest quarter reported: the one before the anchor's.
+            (None, Some(a)) => date_value(D, at_unit(add_months(a, -3)?, Unit::Quarter), true),
+            (None, None) => date_value(D, "XXXX-QX".into(), false),
+        },
+        Expr::YearEarlierQuarter => match (cx.quarter, a) {
+            (Some((y, q)), _) => date_value(D, format!("{:04}-Q{q}", y - 1), true),
+            (None, Some(a)) => date_value(D, at_unit(add_months(a, -15)?, Unit::Quarter), true),
+            (None, None) => date_value(D, "XXXX".into(), false),
+        },
+        Expr::Duration { amount, unit } => date_value(Dur, duration(amount, unit), false),
+        Expr::Reference { kind, value } => {
+            let kind = match kind {
+                "TIME" => Time,
+                "DURATION" => Dur,
+                "SET" => Set,
+                _ => D,
+            };
+            date_value(kind, value.to_string(), false)
+        }
+        Expr::Set {
+            amount,
+            unit,
+            quant,
+            freq,
+        } => Value {
+            kind: Set,
+            value: duration(amount, unit),
+            quant,
+            freq: Some(format!("{}X", freq.unwrap_or(1))),
+            anchored: false,
+        },
+        Expr::WeekdaySet { weekday, quant } => Value {
+            kind: Set,
+            value: format!("XXXX-WXX-{weekday}"),
+            quant,
+            freq: Some("1X".into()),
+            anchored: false,
+        },
+    })
+}
+
+fn resolve_part(part: YearPart, year: Option<i32>, shift: Option<i8>, cx: &Context) -> Value {
+    let code = match part {
+        YearPart::Quarter(q) => format!("Q{q}"),
+        YearPart::Half(h) => format!("H{h}"),
+        YearPart::Season(s) => s.to_string(),
+    };
+    let Some(a) = cx.anchor.filter(|_| year.is_none()) else {
+        let y = year.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+        return date_value(TimexType::Date, format!("{y}-{code}"), cx.anchor.is_some());
+    };
+    let (index, now) = match part {
+        YearPart::Quarter(q) => (q as i32, quarter_of(a) as i32),
+        YearPart::Half(h) => (h as i32, if a.month() <= 6 { 1 } else { 2 }),
+        YearPart::Season(s) => (season_index(s), season_of(a)),
+    };
+    let y = a.year() as i32;
+    let year = match (shift, cx.tense) {
+        (Some(s), _) if s < 0 && matches!(part, YearPart::Season(_)) => y - 1,
+        (Some(s), _) if s > 0 && matches!(part, YearPart::Season(_)) => y + 1,
+        (Some(s), _) if s < 0 => {
+            if index < now {
+                y
+            } else {
+                y - 1
+            }
+        }
+        (Some(s), _) if s > 0 => {
+            if index > now {
+                y
+            } else {
+                y + 1
+            }
+        }
+        (Some(_), _) => y,
+        // A quarter just over is still talked about in the future tense (results due).
+        (None, Some(Tense::Future)) if index < now - 1 => y + 1,
+        // A quarter or half is reported once it is over: the latest one by default.
+        (None, _) if index > now && !matches!(part, YearPart::Season(_)) => y - 1,
+        (None, Some(Tense::Past)) if index > now => y - 1,
+        _ => y,
+    };
+    date_value(TimexType::Date, format!("{year:04}-{code}"), true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn easter_dates() {
+        assert_eq!(easter(2024).map(ymd), Some("2024-03-31".into()));
+        assert_eq!(easter(2025).map(ymd), Some("2025-04-20".into()));
+    }
+
+    #[test]
+    fn weekday_search() {
+        let sunday = Date::new(2024, 8, 18).unwrap();
+        assert_eq!(
+            weekday_date(sunday, 5, -1, false).map(ymd),
+            Some("2024-08-16".into())
+        );
+        assert_eq!(
+            weekday_date(sunday, 7, -1, true).map(ymd),
+            Some("2024-08-11".into())
+        );
+        assert_eq!(
+            weekday_date(sunday, 1, 1, false).map(ymd),
+            Some("2024-08-19".into())
+        );
+    }
+
+    #[test]
+    fn durations_print_fractions() {
+        assert_eq!(duration(Amount::Num(2.5), Unit::Year), "P2.5Y");
+        assert_eq!(duration(Amount::Vague, Unit::Week), "PXW");
+        assert_eq!(duration(Amount::Num(5.0), Unit::Hour), "PT5H");
+    }
+}

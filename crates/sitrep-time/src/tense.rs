@@ -1,0 +1,80 @@
+//! The tense around a time expression, from cue words in its sentence (`data/time/tense.txt`).
+//!
+//! No part-of-speech tagger: the nearest cue word to the left wins, else the nearest to the
+//! right. A word in -ed counts as past unless an auxiliary just before it says otherwise
+//! ("will be held" is future, "is expected" present).
+
+use crate::grammar::Ctx;
+use crate::lexicon::{Class, Tense};
+use crate::scan::Kind;
+
+/// How far to look for a cue, in tokens.
+const REACH: usize = 10;
+
+/// The tense of the clause around tokens `[start, end)`, if a cue says it.
+pub(crate) fn tense_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Tense> {
+    let mut i = start;
+    let mut steps = 0;
+    while i > 0 && steps < REACH {
+        i -= 1;
+        steps += 1;
+        if sentence_ends_before(ctx, i + 1) {
+            break;
+        }
+        if let Some(t) = cue(ctx, i) {
+            return Some(t);
+        }
+    }
+    let mut i = end;
+    while i < ctx.toks.len() && i < end + REACH {
+        if sentence_ends_before(ctx, i) {
+            break;
+        }
+        if let Some(t) = cue(ctx, i) {
+            return Some(t);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Whether a sentence ends just before token `i`.
+fn sentence_ends_before(ctx: &Ctx<'_>, i: usize) -> bool {
+    let Some(t) = ctx.toks.get(i) else {
+        return true;
+    };
+    if t.newline_before {
+        return true;
+    }
+    i > 0 && t.space_before && matches!(ctx.word(i - 1), Some("." | "!" | "?" | ";"))
+}
+
+fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Tense> {
+    let w = ctx.word(i)?;
+    if let Some((_, t)) = ctx.find(i, |c| match c {
+        Class::Tense(t) => Some(t),
+        _ => None,
+    }) {
+        // A past form may be a participle after an auxiliary: "will be held".
+        if t != Tense::Past
+            || matches!(
+                w,
+                "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "since"
+            )
+        {
+            return Some(t);
+        }
+    } else if ctx.toks[i].kind != Kind::Word || w.len() < 5 || !w.ends_with("ed") {
+        return None;
+    }
+    // The auxiliary before a participle decides: "will be held", "has risen", "is expected".
+    for k in (i.saturating_sub(3)..i).rev() {
+        if let Some((_, t)) = ctx.find(k, |c| match c {
+            Class::Tense(t) => Some(t),
+            _ => None,
+        }) {
+            return Some(t);
+        }
+    }
+    Some(Tense::Past)
+}
