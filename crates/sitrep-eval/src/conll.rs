@@ -116,6 +116,41 @@ pub fn parse(content: &str, path: &Path) -> Result<Vec<ConllSentence>, ConllErro
     Ok(sentences)
 }
 
+/// Reads a file in `conlleval`'s input format: whitespace-separated columns whose last two
+/// are the gold and the predicted label. Returns `(gold, predicted)` label sequences per
+/// sentence, so another system's output can be scored exactly as sitrep's is.
+pub fn read_predictions(path: &Path) -> Result<Vec<(Vec<String>, Vec<String>)>, ConllError> {
+    let content = std::fs::read_to_string(path).map_err(|source| ConllError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut out = Vec::new();
+    let mut gold = Vec::new();
+    let mut predicted = Vec::new();
+    for (n, line) in content.lines().chain(std::iter::once("")).enumerate() {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if cols.is_empty() || cols[0] == "-DOCSTART-" {
+            if !gold.is_empty() {
+                out.push((std::mem::take(&mut gold), std::mem::take(&mut predicted)));
+            }
+            continue;
+        }
+        let (g, p) = match cols.as_slice() {
+            [.., g, p] if cols.len() >= 3 && is_label(g) && is_label(p) => (*g, *p),
+            _ => {
+                return Err(ConllError::Malformed {
+                    path: path.to_path_buf(),
+                    line: n + 1,
+                    reason: "expected a token, a gold label and a predicted label".into(),
+                })
+            }
+        };
+        gold.push(g.to_string());
+        predicted.push(p.to_string());
+    }
+    Ok(out)
+}
+
 fn is_label(label: &str) -> bool {
     label == "O"
         || label

@@ -76,6 +76,10 @@ pub struct EvalNerArgs {
     /// The decoder: viterbi or greedy.
     #[arg(long, default_value = "viterbi")]
     pub decoder: DecoderArg,
+    /// Score another system's output instead: PATH is in conlleval's format (token ...
+    /// gold-label predicted-label), scored exactly as sitrep's own output is.
+    #[arg(long)]
+    pub predictions: bool,
     /// Sentences per pseudo-document (for the document memory) where the data has no
     /// -DOCSTART- lines.
     #[arg(long, default_value_t = 20)]

@@ -79,8 +79,18 @@ fn today() -> String {
     jiff::Timestamp::now().strftime("%Y-%m-%d").to_string()
 }
 
-/// Scores the tagger on CoNLL gold.
+/// Scores the tagger on CoNLL gold (or, with `--predictions`, a file of another system's).
 pub fn eval(args: &EvalNerArgs) -> Result<()> {
+    if args.predictions {
+        let pairs = conll::read_predictions(&args.common.path)?;
+        let mut counts = sitrep_eval::conll::NerCounts::default();
+        for (gold, predicted) in &pairs {
+            counts.add(gold, predicted);
+        }
+        let tokens = pairs.iter().map(|(g, _)| g.len()).sum();
+        print_ner(args, &counts, pairs.len(), tokens);
+        return Ok(());
+    }
     let decoder = match args.decoder {
         DecoderArg::Viterbi => Decoder::Viterbi,
         DecoderArg::Greedy => Decoder::Greedy,
@@ -91,6 +101,22 @@ pub fn eval(args: &EvalNerArgs) -> Result<()> {
     let counts = train::evaluate(tagger.model(), &data, args.document_window, decoder);
     let seconds = started.elapsed().as_secs_f64();
     let tokens: usize = data.iter().map(|s| s.tokens.len()).sum();
+    print_ner(args, &counts, data.len(), tokens);
+    if !args.common.json {
+        eprintln!(
+            "({:.0} tokens/s including feature extraction, one thread)",
+            tokens as f64 / seconds
+        );
+    }
+    Ok(())
+}
+
+fn print_ner(
+    args: &EvalNerArgs,
+    counts: &sitrep_eval::conll::NerCounts,
+    sentences: usize,
+    tokens: usize,
+) {
     let name = args.common.path.display().to_string();
     if args.common.json {
         let by_type: serde_json::Map<String, serde_json::Value> = counts
@@ -107,18 +133,15 @@ pub fn eval(args: &EvalNerArgs) -> Result<()> {
         println!(
             "{}",
             serde_json::json!({
-                "task": "ner", "data": name, "sentences": data.len(), "tokens": tokens,
+                "task": "ner", "data": name, "sentences": sentences, "tokens": tokens,
                 "precision": s.precision, "recall": s.recall, "f1": s.f1,
                 "gold": s.gold, "system": s.system, "matched": s.matched,
                 "by_type": by_type,
             })
         );
-        return Ok(());
+        return;
     }
-    println!(
-        "entities on {name} ({} sentences, {tokens} tokens)",
-        data.len()
-    );
+    println!("entities on {name} ({sentences} sentences, {tokens} tokens)");
     println!(
         "{:<8} {:>9} {:>9} {:>9} {:>7} {:>7} {:>7}",
         "type", "precision", "recall", "f1", "gold", "system", "matched"
@@ -139,9 +162,4 @@ pub fn eval(args: &EvalNerArgs) -> Result<()> {
             c.matched
         );
     }
-    eprintln!(
-        "({:.0} tokens/s including feature extraction, one thread)",
-        tokens as f64 / seconds
-    );
-    Ok(())
 }
