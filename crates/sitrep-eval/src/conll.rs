@@ -116,10 +116,13 @@ pub fn parse(content: &str, path: &Path) -> Result<Vec<ConllSentence>, ConllErro
     Ok(sentences)
 }
 
+/// One sentence of another system's output: gold labels and predicted labels.
+pub type ScoredSentence = (Vec<String>, Vec<String>);
+
 /// Reads a file in `conlleval`'s input format: whitespace-separated columns whose last two
 /// are the gold and the predicted label. Returns `(gold, predicted)` label sequences per
 /// sentence, so another system's output can be scored exactly as sitrep's is.
-pub fn read_predictions(path: &Path) -> Result<Vec<(Vec<String>, Vec<String>)>, ConllError> {
+pub fn read_predictions(path: &Path) -> Result<Vec<ScoredSentence>, ConllError> {
     let content = std::fs::read_to_string(path).map_err(|source| ConllError::Io {
         path: path.to_path_buf(),
         source,
