@@ -12,6 +12,9 @@
 
 pub mod conll;
 pub mod conllu;
+pub mod entity_mentions;
+pub mod gum_entities;
+pub mod meantime;
 pub mod prf;
 pub mod segmentation;
 pub mod timeml;

@@ -76,6 +76,10 @@ pub struct EvalNerArgs {
     /// The decoder: viterbi or greedy.
     #[arg(long, default_value = "viterbi")]
     pub decoder: DecoderArg,
+    /// The gold format: CoNLL columns, MEANTIME XML (a folder), or GUM's CoNLL-U entity
+    /// annotation (a folder); the last two run the whole pipeline on the rebuilt text.
+    #[arg(long, value_enum, default_value = "conll")]
+    pub format: NerFormat,
     /// Score another system's output instead: PATH is in conlleval's format (token ...
     /// gold-label predicted-label), scored exactly as sitrep's own output is.
     #[arg(long)]
@@ -84,6 +88,17 @@ pub struct EvalNerArgs {
     /// -DOCSTART- lines.
     #[arg(long, default_value_t = 20)]
     pub document_window: usize,
+}
+
+/// Gold formats of entity annotation.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum NerFormat {
+    /// CoNLL-2003 columns: token first, NER label last.
+    Conll,
+    /// MEANTIME NewsReader XML: named mentions (NAM) of PER, ORG, LOC and others.
+    Meantime,
+    /// GUM CoNLL-U with Entity= annotation: mentions headed by a proper noun.
+    Gum,
 }
 
 /// Decoders, as named on the command line.

@@ -7,7 +7,7 @@ use sitrep_eval::conll;
 use sitrep_ner::train::{self, TrainConfig};
 use sitrep_ner::{compile, Decoder, Model, NerTagger};
 
-use crate::cli::{DecoderArg, EvalNerArgs, TrainNerArgs};
+use crate::cli::{DecoderArg, EvalNerArgs, NerFormat, TrainNerArgs};
 
 /// The model built into the binary: `models/ner-en.bin`, made by the command in
 /// models/README.md.
@@ -88,7 +88,7 @@ pub fn eval(args: &EvalNerArgs) -> Result<()> {
             counts.add(gold, predicted);
         }
         let tokens = pairs.iter().map(|(g, _)| g.len()).sum();
-        print_ner(args, &counts, pairs.len(), tokens);
+        print_ner(args, &counts, (pairs.len(), "sentences"), tokens);
         return Ok(());
     }
     let decoder = match args.decoder {
@@ -96,12 +96,15 @@ pub fn eval(args: &EvalNerArgs) -> Result<()> {
         DecoderArg::Greedy => Decoder::Greedy,
     };
     let tagger = tagger(args.model.as_deref())?.with_decoder(decoder);
+    if args.format != NerFormat::Conll {
+        return eval_mentions(args, &tagger);
+    }
     let data = conll::read_file(&args.common.path)?;
     let started = std::time::Instant::now();
     let counts = train::evaluate(tagger.model(), &data, args.document_window, decoder);
     let seconds = started.elapsed().as_secs_f64();
     let tokens: usize = data.iter().map(|s| s.tokens.len()).sum();
-    print_ner(args, &counts, data.len(), tokens);
+    print_ner(args, &counts, (data.len(), "sentences"), tokens);
     if !args.common.json {
         eprintln!(
             "({:.0} tokens/s including feature extraction, one thread)",
@@ -114,9 +117,10 @@ pub fn eval(args: &EvalNerArgs) -> Result<()> {
 fn print_ner(
     args: &EvalNerArgs,
     counts: &sitrep_eval::conll::NerCounts,
-    sentences: usize,
+    units: (usize, &str),
     tokens: usize,
 ) {
+    let (sentences, unit) = units;
     let name = args.common.path.display().to_string();
     if args.common.json {
         let by_type: serde_json::Map<String, serde_json::Value> = counts
@@ -133,7 +137,7 @@ fn print_ner(
         println!(
             "{}",
             serde_json::json!({
-                "task": "ner", "data": name, "sentences": sentences, "tokens": tokens,
+                "task": "ner", "data": name, unit: sentences, "tokens": tokens,
                 "precision": s.precision, "recall": s.recall, "f1": s.f1,
                 "gold": s.gold, "system": s.system, "matched": s.matched,
                 "by_type": by_type,
@@ -141,7 +145,7 @@ fn print_ner(
         );
         return;
     }
-    println!("entities on {name} ({sentences} sentences, {tokens} tokens)");
+    println!("entities on {name} ({sentences} {unit}, {tokens} tokens)");
     println!(
         "{:<8} {:>9} {:>9} {:>9} {:>7} {:>7} {:>7}",
         "type", "precision", "recall", "f1", "gold", "system", "matched"
@@ -162,4 +166,59 @@ fn print_ner(
             c.matched
         );
     }
+}
+
+/// Runs text + entities on rebuilt MEANTIME or GUM documents and scores the mentions.
+fn eval_mentions(args: &EvalNerArgs, tagger: &NerTagger) -> Result<()> {
+    use sitrep_doc::layers::EntityLabel;
+    use sitrep_doc::{Document, Meta, Stage};
+    use sitrep_eval::entity_mentions::{self, EntityMention};
+
+    let path = &args.common.path;
+    let docs = match args.format {
+        NerFormat::Meantime => sitrep_eval::meantime::read_dir(path)?,
+        _ => sitrep_eval::gum_entities::read_dir(path)?,
+    };
+    anyhow::ensure!(
+        !docs.is_empty(),
+        "{}: no gold documents found",
+        path.display()
+    );
+    let text = sitrep_text::TextProcessor::new();
+    let mut total = conll::NerCounts::default();
+    let mut tokens = 0;
+    for gold in &docs {
+        let mut doc = Document::new(gold.text.clone(), Meta::default());
+        text.annotate(&mut doc);
+        tagger.annotate(&mut doc);
+        tokens += doc.tokens.len();
+        let system: Vec<EntityMention> = doc
+            .entities
+            .iter()
+            .map(|e| {
+                let kind = match e.label {
+                    EntityLabel::Person => "PER",
+                    EntityLabel::Org => "ORG",
+                    EntityLabel::Gpe | EntityLabel::Loc => "LOC",
+                    _ => "MISC",
+                };
+                EntityMention::new(e.span, kind)
+            })
+            .collect();
+        entity_mentions::add_counts(&mut total, &entity_mentions::score_document(gold, &system));
+    }
+    print_ner(args, &total, (docs.len(), "documents"), tokens);
+    let core = entity_mentions::restrict(&total, &entity_mentions::CORE_TYPES);
+    if !args.common.json {
+        println!(
+            "PER+ORG+LOC only: precision {:.4} recall {:.4} f1 {:.4} (gold {}, system {}, matched {})",
+            core.precision(),
+            core.recall(),
+            core.f1(),
+            core.gold,
+            core.system,
+            core.matched
+        );
+    }
+    Ok(())
 }
