@@ -1,6 +1,8 @@
 //! The document: the original text, its metadata and its annotation layers.
 
-use crate::layers::{Claim, Entity, Event, Figure, Place, Quote, Sentence, Timex, Token};
+use crate::layers::{
+    Claim, Conflict, Entity, Event, Figure, Place, Quote, Repeat, Sentence, Timex, Token,
+};
 use crate::{Meta, Normalized, Span};
 
 /// One article: its original text (never rewritten), metadata, and the layers the pipeline
@@ -28,6 +30,10 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     /// Attributed claims.
     pub claims: Vec<Claim>,
+    /// Near-duplicate statements (quotes repeated in another wording).
+    pub repeats: Vec<Repeat>,
+    /// Figures about the same thing whose sources disagree.
+    pub conflicts: Vec<Conflict>,
     /// Resolved places.
     pub places: Vec<Place>,
     /// Coded events.

@@ -10,7 +10,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::layers::{EntityLabel, TimexType, TokenKind};
+use crate::layers::{EntityLabel, QuoteKind, Stance, TimexType, TokenKind};
 use crate::offsets::CharOffsets;
 use crate::{Document, Span};
 
@@ -51,6 +51,10 @@ pub struct Record<'a> {
     pub quotes: Vec<QuoteRecord<'a>>,
     /// Attributed claims.
     pub claims: Vec<ClaimRecord<'a>>,
+    /// Near-duplicate statements: a quote repeated in another wording.
+    pub repeats: Vec<RepeatRecord>,
+    /// Figures about the same thing whose sources give incompatible values.
+    pub conflicts: Vec<ConflictRecord<'a>>,
     /// Places resolved to coordinates.
     pub places: Vec<PlaceRecord<'a>>,
     /// Coded events.
@@ -144,10 +148,27 @@ pub struct FigureRecord<'a> {
     pub start: usize,
     /// Character offset one past the last character.
     pub end: usize,
-    /// The figure as it stands in `text`.
+    /// The figure as it stands in `text`: qualifier, number, unit and the counted head
+    /// ("some 120,000 people").
     pub text: &'a str,
-    /// Its value, where it is a single number.
+    /// The number alone ("120,000", "two and a half").
+    pub number: CharSpan,
+    /// Its value, where it is a single number (`null` for ranges and vague quantities).
     pub value: Option<f64>,
+    /// The lower end of a range or vague quantity ("hundreds of" → 200).
+    pub low: Option<f64>,
+    /// The upper end of a range (`null` for vague quantities).
+    pub high: Option<f64>,
+    /// `exact`, `approximate`, `lower_bound` or `upper_bound`.
+    pub qualifier: crate::layers::FigureQualifier,
+    /// The normalised unit (`km2`, `km`, `percent`, `years`, `USD`, …), `null` for a count.
+    pub unit: Option<&'a str>,
+    /// The head noun of what is counted, lower-cased ("people", "kilometres").
+    pub counted: Option<&'a str>,
+    /// The whole counted noun phrase ("square kilometres of territory").
+    pub counted_phrase: Option<CharSpan>,
+    /// The date the figure refers to (a TIMEX3 value), where its sentence gives one.
+    pub date: Option<&'a str>,
 }
 
 /// A direct quotation.
@@ -161,6 +182,21 @@ pub struct QuoteRecord<'a> {
     pub text: &'a str,
     /// The speaker mention, where one is found.
     pub speaker: Option<CharSpan>,
+    /// `speech` (someone's words) or `scare` (a quoted term without a speaker).
+    pub kind: QuoteKind,
+    /// Who the speaker is: a full name when the document identifies them, else the
+    /// description itself ("one woman").
+    pub speaker_entity: Option<&'a str>,
+    /// The reporting cue ("said", "told", "according to").
+    pub cue: Option<CharSpan>,
+    /// Who it was said to, or the medium ("reporters", "Efe").
+    pub addressee: Option<CharSpan>,
+    /// The speaker's description from an appositive or pre-modifier.
+    pub speaker_description: Option<CharSpan>,
+    /// The cue's stance, where there is a cue.
+    pub stance: Option<Stance>,
+    /// The figures inside the quote, which take its speaker as their source.
+    pub figures: Vec<CharSpan>,
 }
 
 /// An attributed claim.
@@ -176,6 +212,44 @@ pub struct ClaimRecord<'a> {
     pub source: Option<CharSpan>,
     /// The reporting cue.
     pub cue: Option<CharSpan>,
+    /// Who the source is: a full name when the document identifies them, else the
+    /// description itself ("Russian authorities").
+    pub source_entity: Option<&'a str>,
+    /// The source's description from an appositive or pre-modifier.
+    pub source_description: Option<CharSpan>,
+    /// The cue's stance: `assert`, `claim`, `admit`, `deny`, `warn`, `demand`, `reject`,
+    /// `hedge`.
+    pub stance: Option<Stance>,
+    /// The figures inside the claim, which take its source as their source.
+    pub figures: Vec<CharSpan>,
+}
+
+/// Two statements of one document that say nearly the same thing.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct RepeatRecord {
+    /// The earlier statement (a quote).
+    pub first: CharSpan,
+    /// The later statement: a quote, or an unquoted paragraph.
+    pub second: CharSpan,
+    /// Whether `second` is a quote (else an unquoted paragraph).
+    pub second_is_quote: bool,
+    /// Word-overlap similarity in `[0, 1]`.
+    pub similarity: f64,
+}
+
+/// Two figures about the same counted thing with incompatible values from different sources.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ConflictRecord<'a> {
+    /// The first figure.
+    pub first: CharSpan,
+    /// The second figure.
+    pub second: CharSpan,
+    /// The source of the first figure (`null`: the writer).
+    pub first_source: Option<&'a str>,
+    /// The source of the second figure (`null`: the writer).
+    pub second_source: Option<&'a str>,
+    /// The counted thing both are about.
+    pub counted: &'a str,
 }
 
 /// A place resolved to the gazetteer.
@@ -295,7 +369,15 @@ impl<'a> Record<'a> {
                         start: c.start,
                         end: c.end,
                         text: text(f.span),
+                        number: chars(f.number),
                         value: f.value,
+                        low: f.low,
+                        high: f.high,
+                        qualifier: f.qualifier,
+                        unit: f.unit.as_deref(),
+                        counted: f.counted.as_deref(),
+                        counted_phrase: f.counted_phrase.map(chars),
+                        date: f.date.as_deref(),
                     }
                 })
                 .collect(),
@@ -309,6 +391,13 @@ impl<'a> Record<'a> {
                         end: c.end,
                         text: text(q.span),
                         speaker: q.speaker.map(chars),
+                        kind: q.kind,
+                        speaker_entity: q.speaker_entity.as_deref(),
+                        cue: q.cue.map(chars),
+                        addressee: q.addressee.map(chars),
+                        speaker_description: q.speaker_description.map(chars),
+                        stance: q.stance,
+                        figures: q.figures.iter().map(|&f| chars(f)).collect(),
                     }
                 })
                 .collect(),
@@ -323,7 +412,32 @@ impl<'a> Record<'a> {
                         text: text(cl.span),
                         source: cl.source.map(chars),
                         cue: cl.cue.map(chars),
+                        source_entity: cl.source_entity.as_deref(),
+                        source_description: cl.source_description.map(chars),
+                        stance: cl.stance,
+                        figures: cl.figures.iter().map(|&f| chars(f)).collect(),
                     }
+                })
+                .collect(),
+            repeats: doc
+                .repeats
+                .iter()
+                .map(|r| RepeatRecord {
+                    first: chars(r.first),
+                    second: chars(r.second),
+                    second_is_quote: r.second_is_quote,
+                    similarity: r.similarity,
+                })
+                .collect(),
+            conflicts: doc
+                .conflicts
+                .iter()
+                .map(|c| ConflictRecord {
+                    first: chars(c.first),
+                    second: chars(c.second),
+                    first_source: c.first_source.as_deref(),
+                    second_source: c.second_source.as_deref(),
+                    counted: &c.counted,
                 })
                 .collect(),
             places: doc

@@ -10,11 +10,13 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod attribution;
 pub mod conll;
 pub mod conllu;
 pub mod entity_mentions;
 pub mod gum_entities;
 pub mod meantime;
+pub mod polnear;
 pub mod prf;
 pub mod segmentation;
 pub mod timeml;

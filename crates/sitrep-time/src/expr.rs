@@ -39,6 +39,12 @@ pub(crate) enum Expr {
         month: Option<u8>,
         day: Option<u8>,
     },
+    /// A month or day in a year counted from the anchor's ("October this year", "June 5 last
+    /// year"): `date` is a calendar date without its year.
+    InYear { date: Box<Expr>, years: i8 },
+    /// A unit, weekday or month counted from the time last mentioned rather than from the
+    /// anchor ("the following year", "that day", "the previous Friday").
+    Anaphoric(Box<Expr>),
     /// A decade: 199 for the 1990s; `century_known` is false for "the '90s".
     Decade { decade: i32 },
     /// A century: 19 for the 20th century.
@@ -76,6 +82,9 @@ pub(crate) enum Expr {
     /// "the quarter": the quarter under discussion, in the year given if one is ("the 1988
     /// quarter").
     ThisQuarter(Option<i32>),
+    /// "the latest quarter", "the latest period": the last quarter over, the one before the
+    /// anchor's, whatever quarter was discussed before.
+    LatestQuarter,
     /// "the year-earlier quarter": the quarter under discussion, a year before.
     YearEarlierQuarter,
     /// A length of time.

@@ -123,6 +123,9 @@ pub(crate) enum Class {
     PostMod(&'static str),
     /// -1 last, 0 this, +1 next.
     Shift(i8),
+    /// A shift from the time last mentioned, not from the anchor: "the following year",
+    /// "that day", "the previous Friday".
+    Anaphor(i8),
     /// After an amount: -1 ago, +1 later.
     Ago(i8),
     /// A fixed TIMEX3 value with its type (DATE:PAST_REF).
@@ -307,9 +310,10 @@ fn parse_class(file: &str, value: &'static str) -> Option<Class> {
             ("post", m) => Class::PostMod(stat(m)),
             _ => return None,
         },
-        "relative.txt" => match value.strip_prefix("ago:") {
-            Some(v) => Class::Ago(v.parse().ok()?),
-            None => Class::Shift(value.parse().ok()?),
+        "relative.txt" => match (value.strip_prefix("ago:"), value.strip_prefix("then:")) {
+            (Some(v), _) => Class::Ago(v.parse().ok()?),
+            (_, Some(v)) => Class::Anaphor(v.parse().ok()?),
+            _ => Class::Shift(value.parse().ok()?),
         },
         "references.txt" => {
             let (kind, v) = value.split_once(':')?;

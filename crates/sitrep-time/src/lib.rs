@@ -42,12 +42,12 @@ mod scan;
 mod tense;
 
 use jiff::civil::Date;
-use sitrep_doc::layers::Timex;
+use sitrep_doc::layers::{Timex, TimexType};
 use sitrep_doc::{Document, Published, Span};
 
 use crate::expr::{Clock, Expr};
 use crate::grammar::Ctx;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Unit};
 use crate::resolve::Context;
 
 /// What relative expressions are anchored to.
@@ -158,6 +158,9 @@ struct Discourse {
     quarter_at: usize,
     /// The last full date named, and the token after it.
     last_day: Option<(Date, usize)>,
+    /// The last date, month or year named, at that granularity: what "the following year"
+    /// and "that day" count from.
+    mentioned: Option<(Date, Unit)>,
 }
 
 impl Discourse {
@@ -170,6 +173,7 @@ impl Discourse {
             mode,
             quarter_at: 0,
             last_day: None,
+            mentioned: None,
         }
     }
 
@@ -191,9 +195,31 @@ impl Discourse {
                 cx.anchor = Some(day);
             }
         }
+        // "the following year", "that day": from the time last named, if it is precise enough.
+        if let Expr::Anaphoric(inner) = &m.expr {
+            let needed = match **inner {
+                Expr::UnitShift { unit, .. } => unit,
+                Expr::MonthShift { .. } => Unit::Month,
+                _ => Unit::Day,
+            };
+            if let Some((d, _)) = self
+                .mentioned
+                .filter(|(_, g)| granularity(*g) <= granularity(needed))
+            {
+                cx.anchor = Some(d);
+            }
+        }
         let v = resolve::resolve(&m.expr, &cx)?;
+        if matches!(v.kind, TimexType::Date | TimexType::Time) {
+            if let Some(named) = named_time(&v.value) {
+                self.mentioned = Some(named);
+            }
+        }
         // The quarter under discussion: named ones, not ones computed from it.
-        if matches!(m.expr, Expr::Part { .. } | Expr::PartOfShiftedYear { .. }) {
+        if matches!(
+            m.expr,
+            Expr::Part { .. } | Expr::PartOfShiftedYear { .. } | Expr::LatestQuarter
+        ) {
             if let Some(q) = quarter(&v.value) {
                 self.cx.quarter = Some(q);
                 self.quarter_at = m.end;
@@ -229,6 +255,39 @@ const DAY_REACH: usize = 40;
 /// A clock time with no date of its own ("at 10:35 a.m.").
 fn is_bare_clock(e: &Expr) -> bool {
     matches!(e, Expr::Day { date, clock: Some(Clock::Minutes(_)) } if **date == Expr::DayOffset(0))
+}
+
+/// How coarse a unit is, for "that day" wanting a day named, "that year" any date.
+fn granularity(u: Unit) -> u8 {
+    match u {
+        Unit::Hour | Unit::Minute | Unit::Second | Unit::Day => 0,
+        Unit::Week | Unit::Weekend => 1,
+        Unit::Month => 2,
+        Unit::Quarter => 3,
+        Unit::Year => 4,
+        Unit::Decade => 5,
+        Unit::Century => 6,
+    }
+}
+
+/// The time a DATE or TIME value names, as a date and its granularity: `1995` (year),
+/// `1995-05` (month), `1995-05-22` or `1995-05-22T10:00` (day).
+fn named_time(value: &str) -> Option<(Date, Unit)> {
+    let b = value.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    if !digits(0..4) || b.get(4).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let year: i16 = value[..4].parse().ok()?;
+    if b.get(4) != Some(&b'-') || !digits(5..7) {
+        return Some((Date::new(year, 7, 1).ok()?, Unit::Year));
+    }
+    let month: i8 = value[5..7].parse().ok()?;
+    if b.get(7) != Some(&b'-') || !digits(8..10) {
+        return Some((Date::new(year, month, 1).ok()?, Unit::Month));
+    }
+    Some((value[..10].parse().ok()?, Unit::Day))
 }
 
 /// `(year, quarter)` of a `YYYY-Qn` value.

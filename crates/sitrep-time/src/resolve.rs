@@ -171,6 +171,28 @@ fn duration(amount: Amount, unit: Unit) -> String {
         (Amount::Vague, Unit::Decade | Unit::Century) => (Amount::Vague, Unit::Year),
         other => other,
     };
+    // Fractions of a day, an hour or a minute in the next smaller unit: "5 1/2 hours" is
+    // PT5H30M, as TimeML writes them (years and months keep their fraction: P2.5Y).
+    if let Amount::Num(n) = amount {
+        let smaller = match unit {
+            Unit::Day => Some((24.0, "H")),
+            Unit::Hour => Some((60.0, "M")),
+            Unit::Minute => Some((60.0, "S")),
+            _ => None,
+        };
+        if let Some((per, letter)) = smaller.filter(|_| n.fract() != 0.0) {
+            let part = n.fract() * per;
+            if part.fract() == 0.0 {
+                let whole = match (n.trunc() as i64, unit) {
+                    (0, Unit::Day) => "P".to_string(),
+                    (0, _) => "PT".to_string(),
+                    (w, _) => duration(Amount::Num(w as f64), unit),
+                };
+                let t = if unit == Unit::Day { "T" } else { "" };
+                return format!("{whole}{t}{}{letter}", part as i64);
+            }
+        }
+    }
     let n = match amount {
         Amount::Num(n) => number(n),
         Amount::Vague => "X".to_string(),
@@ -268,6 +290,40 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             }
             date_value(D, v, anchored)
         }
+        Expr::InYear { ref date, years } => match (a, &**date) {
+            (Some(a), &Expr::Calendar { month, day, .. }) => {
+                let year = Some(a.year() as i32 + years as i32);
+                let v = resolve(&Expr::Calendar { year, month, day }, cx)?;
+                Value {
+                    anchored: true,
+                    ..v
+                }
+            }
+            _ => resolve(
+                date,
+                &Context {
+                    anchor: None,
+                    ..*cx
+                },
+            )?,
+        },
+        // "that quarter" is the quarter under discussion.
+        Expr::Anaphoric(ref inner)
+            if matches!(
+                **inner,
+                Expr::UnitShift {
+                    unit: Unit::Quarter,
+                    shift: 0
+                }
+            ) =>
+        {
+            resolve(&Expr::ThisQuarter(None), cx)?
+        }
+        Expr::Anaphoric(ref inner) => resolve(inner, cx)?,
+        Expr::LatestQuarter => match a {
+            Some(a) => date_value(D, at_unit(add_months(a, -3)?, Unit::Quarter), true),
+            None => date_value(D, "XXXX-QX".into(), false),
+        },
         Expr::Decade { decade } => date_value(D, format!("{decade:03}"), false),
         Expr::Century(c) => date_value(D, format!("{c:02}"), false),
         Expr::Weekday { weekday, shift } => match a {
@@ -523,5 +579,10 @@ mod tests {
         assert_eq!(duration(Amount::Num(2.5), Unit::Year), "P2.5Y");
         assert_eq!(duration(Amount::Vague, Unit::Week), "PXW");
         assert_eq!(duration(Amount::Num(5.0), Unit::Hour), "PT5H");
+        assert_eq!(duration(Amount::Num(5.5), Unit::Hour), "PT5H30M");
+        assert_eq!(duration(Amount::Num(1.5), Unit::Minute), "PT1M30S");
+        assert_eq!(duration(Amount::Num(0.5), Unit::Hour), "PT30M");
+        assert_eq!(duration(Amount::Num(1.5), Unit::Day), "P1DT12H");
+        assert_eq!(duration(Amount::Num(0.5), Unit::Day), "PT12H");
     }
 }

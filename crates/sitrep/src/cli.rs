@@ -42,6 +42,28 @@ pub enum EvalCommand {
     /// TempEval-3 time-expression scores (strict and relaxed span P/R/F1, type and value
     /// accuracy and F1) on a folder of TimeML .tml files, or of MEANTIME files.
     Timex(EvalTimexArgs),
+    /// Quotes (span F1 exact and overlap), speaker and cue accuracy, claims and figures on the
+    /// hand-annotated gold JSONL (docs/schema.md), or, with --polnear, PolNeAR's content-span
+    /// F1 and source and cue accuracy.
+    Attribution(EvalAttributionArgs),
+}
+
+/// Arguments of `sitrep eval attribution`.
+#[derive(Debug, clap::Args)]
+pub struct EvalAttributionArgs {
+    /// The common options.
+    #[command(flatten)]
+    pub common: EvalArgs,
+    /// PATH is the PolNeAR folder (brat .ann + text) instead of a gold JSONL file.
+    #[arg(long)]
+    pub polnear: bool,
+    /// The PolNeAR split to score.
+    #[arg(long, default_value = "dev")]
+    pub split: String,
+    /// The folder the gold file's `doc` paths are relative to (default: $SITREP_SHARED, else
+    /// ../shared).
+    #[arg(long, value_name = "DIR")]
+    pub shared: Option<PathBuf>,
 }
 
 /// Arguments of `sitrep eval timex`.

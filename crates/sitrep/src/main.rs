@@ -4,6 +4,7 @@
 //! processed), 2 for usage errors. A closed output pipe (`sitrep extract | head`) is not an
 //! error.
 
+mod attribution;
 mod cli;
 mod eval;
 mod extract;
@@ -41,6 +42,9 @@ fn main() -> ExitCode {
             eval::segmentation(args, eval::Segmentation::Sentences).map(|_| ExitCode::SUCCESS)
         }
         Command::Eval(EvalCommand::Ner(args)) => ner::eval(args).map(|_| ExitCode::SUCCESS),
+        Command::Eval(EvalCommand::Attribution(args)) => {
+            attribution::eval(args).map(|_| ExitCode::SUCCESS)
+        }
         Command::Eval(EvalCommand::Timex(args)) => timex::eval(args).map(|_| ExitCode::SUCCESS),
         Command::Train(TrainCommand::Ner(args)) => ner::train(args).map(|_| ExitCode::SUCCESS),
         Command::Schema => {

@@ -13,13 +13,17 @@ pub struct Pipeline {
 
 impl Pipeline {
     /// The default pipeline: text (normalised view, tokens, sentences), entities (with
-    /// the built-in model or the one at `ner_model`), time expressions.
+    /// the built-in model or the one at `ner_model`), time expressions, figures, then quotes
+    /// and claims.
     pub fn new(ner_model: Option<&Path>) -> Result<Pipeline> {
         Ok(Pipeline {
             stages: vec![
                 Box::new(TextProcessor::new()),
                 Box::new(crate::ner::tagger(ner_model)?),
                 Box::new(sitrep_time::TimeTagger::try_new()?),
+                Box::new(sitrep_figures::FigureTagger::try_new()?),
+                // After figures: a figure inside a claim or quote takes its source.
+                Box::new(sitrep_attrib::Attributor::new()),
             ],
         })
     }

@@ -82,8 +82,40 @@ impl Ctx<'_> {
             && self
                 .hits(i - 1)
                 .iter()
-                .any(|h| matches!(h.class, Class::Shift(_)));
+                .any(|h| matches!(h.class, Class::Shift(_) | Class::Anaphor(_)));
         if !(t.capital || shifted) {
+            return false;
+        }
+        // "this fall, the" but not "this may have", "this march toward": lower case after
+        // last/this/next only before punctuation or a function word.
+        if !t.capital
+            && self.toks.get(end).is_some_and(|n| n.kind == Kind::Word)
+            && !matches!(
+                self.word(end),
+                Some(
+                    "and"
+                        | "or"
+                        | "in"
+                        | "when"
+                        | "as"
+                        | "of"
+                        | "to"
+                        | "for"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "with"
+                        | "while"
+                        | "after"
+                        | "before"
+                        | "until"
+                        | "at"
+                        | "on"
+                        | "by"
+                        | "'s"
+                )
+            )
+        {
             return false;
         }
         let next_number = self.toks.get(end).is_some_and(|n| n.kind == Kind::Number)
@@ -178,7 +210,12 @@ impl Ctx<'_> {
     pub(crate) fn day(&self, i: usize) -> P<u8> {
         if let Some(n) = self.number(i) {
             let ok = n.plain && !n.apostrophe && n.digits <= 2 && (1.0..=31.0).contains(&n.value);
-            let clock = self.is(i + 1, ":") || self.is(i + 1, ".") && self.number(i + 2).is_some();
+            // "6:30" and "6.30" are clock times; "Jan. 6: the court ruled" is a day.
+            let glued = self
+                .toks
+                .get(i + 2)
+                .is_some_and(|t| t.number.is_some() && !t.space_before);
+            let clock = (self.is(i + 1, ":") || self.is(i + 1, ".")) && glued;
             if ok && n.suffix != Suffix::Plural && !clock {
                 return Some((i + 1, n.value as u8));
             }
@@ -275,7 +312,15 @@ impl Ctx<'_> {
 
     pub(crate) fn shift(&self, i: usize) -> P<i8> {
         self.find(i, |c| match c {
-            Class::Shift(s) => Some(s),
+            Class::Shift(s) | Class::Anaphor(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// A shift from the time last mentioned ("the following", "that").
+    pub(crate) fn anaphor(&self, i: usize) -> P<i8> {
+        self.find(i, |c| match c {
+            Class::Anaphor(s) => Some(s),
             _ => None,
         })
     }

@@ -82,8 +82,23 @@ impl Ctx<'_> {
         ))
     }
 
-    /// A month with a day or a year after it.
+    /// A month with a day or a year after it, or with this/last/next year ("October this
+    /// year", "June 5 last year").
     pub(crate) fn month_date(&self, i: usize) -> P<Expr> {
+        let (end, date) = self.month_date_only(i)?;
+        if !matches!(date, Expr::Calendar { year: None, .. }) {
+            return Some((end, date));
+        }
+        if let Some((e, years)) = self.shift(end) {
+            if self.unit(e) == Some((e + 1, Unit::Year)) && !self.is(e + 1, "'s") {
+                let date = Box::new(date);
+                return Some((e + 1, Expr::InYear { date, years }));
+            }
+        }
+        Some((end, date))
+    }
+
+    fn month_date_only(&self, i: usize) -> P<Expr> {
         let (end, month) = self.month(i)?;
         let j = self.skip(end, "the");
         if let Some((e, day)) = self.day(j) {
@@ -247,7 +262,7 @@ impl Ctx<'_> {
         j = if latest { j + 1 } else { self.skip(j, "full") };
         j = self.skip(j, "fiscal");
         if latest && self.is(j, "period") {
-            return Some((j + 1, Expr::ThisQuarter(None)));
+            return Some((j + 1, Expr::LatestQuarter));
         }
         if let Some((e, year)) = self.year(j) {
             // "the 1988 quarter", "the 1989 period"
@@ -279,6 +294,7 @@ impl Ctx<'_> {
             ));
         }
         match unit {
+            Unit::Quarter if latest => Some((end, Expr::LatestQuarter)),
             Unit::Quarter => Some((end, Expr::ThisQuarter(None))),
             Unit::Weekend | Unit::Year | Unit::Week | Unit::Month => {
                 Some((end, Expr::UnitShift { unit, shift: 0 }))

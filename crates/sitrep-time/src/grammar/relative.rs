@@ -11,6 +11,23 @@ impl Ctx<'_> {
     /// last/this/next with a unit, month, weekday, season or holiday, or an amount
     /// ("the past two months" is a duration).
     pub(crate) fn shifted(&self, i: usize) -> P<Expr> {
+        let (end, expr) = self.shifted_from_anchor(i)?;
+        if self.anaphor(i).is_none() {
+            return Some((end, expr));
+        }
+        // "that" names only units ("that day", not "that two weeks").
+        let units_only = self.is(i, "that");
+        match expr {
+            Expr::UnitShift { .. } => Some((end, Expr::Anaphoric(Box::new(expr)))),
+            Expr::Weekday { .. } | Expr::MonthShift { .. } if !units_only => {
+                Some((end, Expr::Anaphoric(Box::new(expr))))
+            }
+            _ if units_only => None,
+            _ => Some((end, expr)),
+        }
+    }
+
+    fn shifted_from_anchor(&self, i: usize) -> P<Expr> {
         let (j, shift) = self.shift(i)?;
         let j = self.skip(j, "fiscal");
         if let Some((end, unit)) = self.unit(j) {
@@ -47,6 +64,10 @@ impl Ctx<'_> {
         if let Some((end, amount)) = self.amount(j) {
             let k = self.skip_hyphen(end);
             if let Some((end, unit)) = self.unit(k) {
+                // "this 6-year-old" is an age.
+                if self.is(self.skip_hyphen(end), "old") {
+                    return None;
+                }
                 return Some((end, Expr::Duration { amount, unit }));
             }
         }
@@ -144,6 +165,28 @@ impl Ctx<'_> {
         Some((end, Expr::Duration { amount, unit }))
     }
 
+    /// Whether the set adverb at `[i, end)` is the noun for a newspaper: "the New York daily
+    /// wrote", "the Communist Party daily Granma" — after a name, or before one.
+    fn newspaper(&self, i: usize, end: usize) -> bool {
+        let name = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Word && t.capital && !t.newline_before)
+        };
+        let after_name = i > 0 && name(i - 1) && !self.sentence_start(i - 1);
+        after_name || name(end) && !self.toks[end].newline_before
+    }
+
+    /// Whether token `i` starts a sentence (capitalised for that reason alone).
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0
+            || self.toks[i].newline_before
+            || matches!(
+                self.word(i - 1),
+                Some("." | "!" | "?" | "\"" | "``" | "'" | ":")
+            )
+    }
+
     /// Whether a number comes in the three tokens before `i`: "$500 million a year".
     fn counted_before(&self, i: usize) -> bool {
         (i.saturating_sub(3)..i).any(|k| {
@@ -239,6 +282,10 @@ impl Ctx<'_> {
             Class::SetAdverb(q, u) if !after_article => Some((q, u)),
             _ => None,
         }) {
+            // "meet daily", "daily flights" are sets; a newspaper is not.
+            if self.newspaper(i, end) {
+                return None;
+            }
             return Some((
                 end,
                 Expr::Set {

@@ -1,0 +1,89 @@
+//! Lists the tagger's errors on TimeML gold data, for finding what to fix:
+//! `cargo run -p sitrep-time --example errors -- DIR [--meantime]`.
+//!
+//! One line per error: `-` a missed gold timex, `+` a false alarm, `~` a relaxed match whose
+//! type or value differs (gold first, then the system's), with the words around it and the
+//! document creation time.
+
+use std::path::Path;
+
+use sitrep_doc::layers::Timex;
+use sitrep_doc::Span;
+use sitrep_eval::timeml::{read_dir, read_meantime_dir, TimeMlDoc, TimexLike};
+use sitrep_time::{Mode, TimeTagger};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let Some(dir) = args.get(1) else {
+        eprintln!("usage: errors DIR [--meantime]");
+        std::process::exit(2);
+    };
+    let docs = if args.iter().any(|a| a == "--meantime") {
+        read_meantime_dir(Path::new(dir)).map(|(docs, _)| docs)
+    } else {
+        read_dir(Path::new(dir))
+    };
+    let docs = docs.unwrap_or_else(|e| {
+        eprintln!("{e}");
+        std::process::exit(1);
+    });
+    let tagger = TimeTagger::new();
+    for doc in &docs {
+        let system = tagger.tag(&doc.text, Some(doc.dct), Mode::News);
+        report(doc, &system);
+    }
+}
+
+fn report(doc: &TimeMlDoc, system: &[Timex]) {
+    let text = &doc.text;
+    let dct = doc.dct.date;
+    let mut used = vec![false; system.len()];
+    for g in &doc.timexes {
+        let pick = system
+            .iter()
+            .enumerate()
+            .filter(|(j, s)| !used[*j] && s.span.overlaps(g.span))
+            .max_by_key(|(j, s)| (s.span == g.span, std::cmp::Reverse(*j)))
+            .map(|(j, _)| j);
+        let Some(j) = pick else {
+            println!("- {dct} {} {} | {}", g.kind, g.value, context(text, g.span));
+            continue;
+        };
+        used[j] = true;
+        let s = &system[j];
+        if s.value != g.value || TimexLike::kind(s) != g.kind {
+            println!(
+                "~ {dct} {} {} | {} {} | {:?} | {}",
+                g.kind,
+                g.value,
+                TimexLike::kind(s),
+                s.value,
+                s.span.slice(text),
+                context(text, g.span)
+            );
+        }
+    }
+    for (s, _) in system.iter().zip(&used).filter(|(_, u)| !**u) {
+        let (kind, value) = (TimexLike::kind(s), &s.value);
+        println!("+ {dct} {kind} {value} | {}", context(text, s.span));
+    }
+}
+
+/// The span in brackets with up to 60 bytes either side, on one line.
+fn context(text: &str, span: Span) -> String {
+    let mut from = span.start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (span.end + 60).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    format!(
+        "{}[{}]{}",
+        &text[from..span.start],
+        span.slice(text),
+        &text[span.end..to]
+    )
+    .replace(['\n', '\t'], " ")
+}
