@@ -427,11 +427,39 @@ pub fn score_document(doc: &Document, gold: &GoldDoc, report: &mut AttributionRe
     for (g, s) in matched {
         let (gc, sc) = (&gold.claims[g], &claims[s]);
         let sys_entity = str_of(sc, "source_entity");
-        report.claim_source.add(entity_eq(
-            gc.source_entity.as_deref(),
-            sys_entity.as_deref(),
-        ));
+        let ok = entity_eq(gc.source_entity.as_deref(), sys_entity.as_deref());
+        report.claim_source.add(ok);
+        if !ok {
+            report.errors.push(format!(
+                "{}:{}: source of claim {:?}: gold {:?}, system {:?}",
+                gold.doc, gold.line, gc.span.text, gc.source_entity, sys_entity
+            ));
+        }
         report.claim_stance.add(gc.stance == str_of(sc, "stance"));
+    }
+    for c in &gold.claims {
+        let g = (c.span.start, c.span.end);
+        if !claims
+            .iter()
+            .any(|s| range(s).is_some_and(|r| overlaps(r, g)))
+        {
+            report.errors.push(format!(
+                "{}:{}: missed claim {:?} (source {:?})",
+                gold.doc, gold.line, c.span.text, c.source_entity
+            ));
+        }
+    }
+    for s in &claims {
+        let r = range(s).unwrap_or((0, 0));
+        if !gold_c.iter().any(|&g| overlaps(g, r)) {
+            report.errors.push(format!(
+                "{}:{}: spurious claim {:?} (source {:?})",
+                gold.doc,
+                gold.line,
+                text_of(s),
+                str_of(s, "source_entity")
+            ));
+        }
     }
     for (n, q) in gold.quotes.iter().enumerate() {
         if !quotes
@@ -477,6 +505,47 @@ pub fn score_document(doc: &Document, gold: &GoldDoc, report: &mut AttributionRe
         let counted_ok = gf.counted.as_deref().map(str::to_lowercase)
             == str_of(sf, "counted").map(|c| c.to_lowercase());
         figure.add(value_ok && qualifier_ok && counted_ok);
+        if !(value_ok && qualifier_ok && counted_ok) {
+            report.errors.push(format!(
+                "{}:{}: figure {:?}: gold {:?} {:?}-{:?} {:?} {:?}, system {:?} {:?}-{:?} {:?} {:?}",
+                gold.doc,
+                gold.line,
+                gf.span.text,
+                gf.value,
+                gf.low,
+                gf.high,
+                gf.qualifier,
+                gf.counted,
+                num("value"),
+                num("low"),
+                num("high"),
+                str_of(sf, "qualifier"),
+                str_of(sf, "counted"),
+            ));
+        }
+    }
+    for f in &gold.figures {
+        let g = (f.span.start, f.span.end);
+        if !figures
+            .iter()
+            .any(|s| range(s).is_some_and(|r| overlaps(r, g)))
+        {
+            report.errors.push(format!(
+                "{}:{}: missed figure {:?}",
+                gold.doc, gold.line, f.span.text
+            ));
+        }
+    }
+    for s in &figures {
+        let r = range(s).unwrap_or((0, 0));
+        if !gold_f.iter().any(|&g| overlaps(g, r)) {
+            report.errors.push(format!(
+                "{}:{}: spurious figure {:?}",
+                gold.doc,
+                gold.line,
+                text_of(s)
+            ));
+        }
     }
 }
 

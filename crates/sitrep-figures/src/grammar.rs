@@ -33,7 +33,16 @@ struct Parts {
     /// One past the last token of the number, unit and trailing qualifier.
     end: usize,
     head: Option<usize>,
+    /// The counted word when it is no token of its own: a unit written as a suffix of the
+    /// digits ("30km" counts "km", "15-month" counts "month").
+    suffix_head: Option<String>,
     phrase: Option<(usize, usize)>,
+}
+
+/// Units that name no counted thing of their own: "40% of the population" counts
+/// "population", "13 times greater" counts nothing.
+fn counts_nothing(unit: Option<&str>) -> bool {
+    unit.is_some_and(|u| u.starts_with("percent") || u == "times")
 }
 
 /// Whether a token reads as a plural noun: "people", "towns", "Russians" (not "US", "crisis").
@@ -78,6 +87,7 @@ impl Sent<'_, '_> {
             qualifier: first.after,
             end: first.end,
             head: None,
+            suffix_head: None,
             phrase: None,
         };
         match self.range(&mut p.first, between) {
@@ -166,8 +176,8 @@ impl Sent<'_, '_> {
     fn counted(&self, p: &mut Parts) {
         let word_unit = p.unit_toks.filter(|&(_, e)| {
             let t = &self.toks[e - 1];
-            !p.unit.unwrap_or("").starts_with("percent")
-                && t.lower.len() >= 3
+            !counts_nothing(p.unit)
+                && t.lower.len() >= 2
                 && t.lower.chars().all(char::is_alphabetic)
                 && !t.acronym
         });
@@ -179,9 +189,24 @@ impl Sent<'_, '_> {
             }
             return;
         }
+        let suffix_unit = p
+            .last
+            .unit
+            .filter(|&u| !counts_nothing(Some(u)) && !is_currency(u));
+        if suffix_unit.is_some() && p.unit_toks.is_none() {
+            let word = &self.toks[p.last.end - 1].lower;
+            let suffix = word.trim_start_matches(|c: char| !c.is_alphabetic());
+            if !suffix.is_empty() {
+                p.suffix_head = Some(suffix.to_string());
+                return;
+            }
+        }
+        // A share counts one thing ("a 10% chance", "0.25% of GDP"); otherwise a singular
+        // head follows only one of something or a fraction.
+        let share = counts_nothing(p.unit) && p.unit != Some("times");
         let single = matches!(p.first.amount, Amount::Value(v) if v <= 1.0) && p.range.is_none();
         let found = self
-            .noun_phrase(p.end, single || p.first.fraction)
+            .noun_phrase(p.end, single || share || p.first.fraction)
             .map(|(end, head)| (p.end, end, head))
             .or_else(|| self.of_phrase(p.end));
         if let Some((s, e, head)) = found {
@@ -219,7 +244,8 @@ impl Sent<'_, '_> {
             if k > j && verbish && !t.is(Class::Plural) {
                 break;
             }
-            let can_head = !t.is(Class::NotHead) && !t.capitalised && !verbish;
+            // Names are not what a figure counts, but acronyms are ("0.25% of GDP").
+            let can_head = !t.is(Class::NotHead) && (!t.capitalised || t.acronym) && !verbish;
             if is_plural(t) && !t.is(Class::NotHead) {
                 let next_plural = self.tok(k + 1).is_some_and(|n| {
                     n.is_plain_word() && !n.is(Class::Stop) && !n.capitalised && is_plural(n)
@@ -369,7 +395,9 @@ impl Sent<'_, '_> {
             high,
             qualifier,
             unit: unit.map(str::to_string),
-            counted: p.head.map(|h| self.toks[h].lower.to_string()),
+            counted: p
+                .suffix_head
+                .or_else(|| p.head.map(|h| self.toks[h].lower.to_string())),
             counted_phrase: p.phrase.map(|(s, e)| span_of(s, e)),
             date: None,
         }

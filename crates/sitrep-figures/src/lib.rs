@@ -52,7 +52,7 @@ mod lexicon;
 mod number;
 mod tokens;
 
-use sitrep_doc::layers::{Figure, Timex, TimexType};
+use sitrep_doc::layers::{Figure, FigureQualifier, Timex, TimexType};
 use sitrep_doc::{Document, Span, Stage};
 
 use crate::grammar::Step;
@@ -156,6 +156,7 @@ impl FigureTagger {
                     Step::Nothing => i += 1,
                 }
             }
+            conversions_keep_their_qualifier(doc, &mut figures[first_figure..]);
             if let (Some(a), Some(b)) = (toks.first(), toks.last()) {
                 let sentence = Span::new(a.span.start, b.span.end);
                 for figure in &mut figures[first_figure..] {
@@ -164,6 +165,23 @@ impl FigureTagger {
             }
         }
         figures
+    }
+}
+
+/// A conversion in brackets right after a figure ("some 1,450km (900 miles)") restates it
+/// in another unit, so it is as approximate, or as bounded, as the figure it converts.
+fn conversions_keep_their_qualifier(doc: &Document, figures: &mut [Figure]) {
+    for n in 1..figures.len() {
+        let (prev, this) = (&figures[n - 1], &figures[n]);
+        let between = doc.text.get(prev.span.end..this.span.start).unwrap_or("");
+        let converted = prev.unit.is_some()
+            && this.unit.is_some()
+            && prev.unit != this.unit
+            && between.trim() == "("
+            && this.qualifier == FigureQualifier::Exact;
+        if converted {
+            figures[n].qualifier = prev.qualifier;
+        }
     }
 }
 

@@ -444,7 +444,17 @@ fn is_elision(s: &str) -> bool {
     matches!(
         lower.as_str(),
         "s" | "re" | "ve" | "ll" | "m" | "d" | "em" | "tis" | "twas"
-    ) || (word.len() >= 2 && word.bytes().take(2).all(|b| b.is_ascii_digit()))
+    ) || is_year_elision(&word, &rest[word.len()..])
+}
+
+/// "'90s", "'11": two digits (and a plural s) after the apostrophe, not the start of a
+/// longer number in an opening quote ("‘11.6 million").
+fn is_year_elision(word: &str, after: &str) -> bool {
+    let digits = word.strip_suffix('s').unwrap_or(word);
+    let decimal = after.len() >= 2
+        && matches!(after.as_bytes()[0], b'.' | b',')
+        && after.as_bytes()[1].is_ascii_digit();
+    digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit()) && !decimal
 }
 
 /// Length of the run of `.`, `!` and `?` that `s` starts with ("...", "?!", "!!!").

@@ -69,6 +69,12 @@ fn numbers_stay_whole() {
     assert_tokens("50%", &["50", "%"]);
     assert_tokens("at 10:30", &["at", "10:30"]);
     assert_tokens("a 20-year-old", &["a", "20-year-old"]);
+    // An apostrophe before two digits shortens a year, but opens a quote before a number.
+    assert_tokens("the '90s and '11", &["the", "'90s", "and", "'11"]);
+    assert_tokens(
+        "‘‘11.6 million left’’",
+        &["‘", "‘", "11.6", "million", "left", "’", "’"],
+    );
 }
 
 #[test]
