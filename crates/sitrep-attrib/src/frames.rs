@@ -7,7 +7,7 @@
 //! `According to X, S` and `S, according to X`. A unit is a sentence, or the sentences a
 //! quotation runs over, so "“The war has come. All …,” one woman told reporters" is one unit.
 
-use sitrep_doc::layers::Stance;
+use sitrep_doc::layers::{EntityLabel, Stance};
 use sitrep_doc::Span;
 
 use crate::lexicon::CueForm;
@@ -95,37 +95,57 @@ fn cut_at_later_sources(ctx: &Ctx, frames: &mut [Frame]) {
     }
 }
 
-/// "Graham: Trump’s Rhetoric Destroying GOP’s Chance", "Kerry: “By law, …”": a short name,
-/// a colon, and what that source says.
+/// "Graham: Trump’s Rhetoric Destroying GOP’s Chance", "Kerry: “By law, …”", a transcript's
+/// "PENCE: Well, …" and a vox pop's "Sonya Herridge ― “…”": a short name, a colon or a dash,
+/// and what that source says.
 fn headline_frame(ctx: &Ctx, els: &[El]) -> Option<Frame> {
-    let colon = (1..els.len().min(6)).find(|&n| ctx.is(els[n], ":"))?;
-    if colon + 1 >= els.len()
-        || !ctx.name_like(els, 0, colon)
-        || !(0..colon).all(|n| ctx.np_token(els, n))
+    let sep = (1..els.len().min(6)).find(|&n| ctx.is(els[n], ":") || ctx.is(els[n], "--"))?;
+    let dash = ctx.is(els[sep], "--");
+    // After a dash only a quotation is speech: "KYIV -- Russian forces …" is a dateline.
+    if sep + 1 >= els.len()
+        || (dash && !matches!(els[sep + 1], El::Quote(_)))
+        || !ctx.name_like(els, 0, sep)
+        || !(0..sep).all(|n| ctx.np_token(els, n))
     {
         return None;
     }
-    // A section label is no source: "RUSSIA-UKRAINE WAR: …", "Analysis: …".
-    let label = (0..colon).any(|n| match els[n] {
+    // A section label is no source: "RUSSIA-UKRAINE WAR: …", "Analysis: …"; but a name in
+    // capitals is a transcript's speaker when the article names that person ("PENCE:").
+    let label = (0..sep).any(|n| match els[n] {
         El::Tok(t) => {
             let w = ctx.doc.slice(ctx.doc.tokens[t].span);
-            (w.len() > 1 && !w.chars().any(char::is_lowercase))
-                || ctx.lex.is("nonperson", &ctx.lower[t])
+            let capitals = w.len() > 1 && !w.chars().any(char::is_lowercase);
+            (capitals && !names_a_person(ctx, w)) || ctx.lex.is("nonperson", &ctx.lower[t])
         }
         El::Quote(_) => true,
     });
-    if label || colon == 1 && ctx.lex.is("medium", &ctx.lower[0]) {
+    if label || sep == 1 && ctx.lex.is("medium", &ctx.lower[0]) {
         return None;
     }
     let form = CueForm {
-        words: vec![":".to_string()],
+        words: vec![if dash { "--" } else { ":" }.to_string()],
         lemma: "colon".to_string(),
         stance: Stance::Assert,
         needs_clause: false,
     };
-    let mut f = make(ctx, els, (colon + 1, els.len()), &form, (colon, colon + 1))?;
-    f.source = tok_range(els, 0, colon);
+    let mut f = make(ctx, els, (sep + 1, els.len()), &form, (sep, sep + 1))?;
+    f.source = tok_range(els, 0, sep);
     Some(f)
+}
+
+/// Whether a word in capitals is a word of a person's name the entity layer found elsewhere
+/// in the article ("PENCE" and "Mike Pence").
+fn names_a_person(ctx: &Ctx, word: &str) -> bool {
+    ctx.doc
+        .entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Person)
+        .any(|e| {
+            ctx.doc
+                .slice(e.span)
+                .split_whitespace()
+                .any(|part| part.len() > 1 && part != word && part.eq_ignore_ascii_case(word))
+        })
 }
 
 /// Trims a content range: leading commas, colons and "that"; trailing punctuation.

@@ -1,7 +1,7 @@
 //! The attribution stage's language data: reporting cues with their stance, roles and their
 //! holders, demonyms and word classes, read from `data/attrib/*.tsv`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use sitrep_doc::layers::Stance;
 

@@ -172,6 +172,14 @@ impl Attributor {
                     }
                 }
             }
+            for (q, speaker, dash) in dash_bylines(doc, &raw, &attributed) {
+                let entity = resolve(Some(speaker));
+                quotes[q].speaker = Some(tok_span(doc, speaker));
+                quotes[q].speaker_entity = entity;
+                quotes[q].cue = Some(doc.tokens[dash].span);
+                quotes[q].stance = Some(sitrep_doc::layers::Stance::Assert);
+                attributed[q] = true;
+            }
             continue_quotes(&raw, &mut quotes, &mut attributed);
             // A short quotation is a quoted term when nobody says it, or when it is one word
             // of a paraphrase ("according to X, the goal is not to “occupy” …"); inside
@@ -231,6 +239,46 @@ fn set_quote(q: &mut Quote, f: &Frame, doc: &Document, entity: Option<String>) {
     q.addressee = f.addressee.map(|s| tok_span(doc, s));
     q.speaker_description = f.description.map(|s| tok_span(doc, s));
     q.stance = Some(f.stance);
+}
+
+/// "“…” ― Sonya Herridge": a quotation signed with a dash and a name that ends its line,
+/// as readers' comments and vox pops are. Returns (quote, the name's tokens, the dash).
+fn dash_bylines(
+    doc: &Document,
+    raw: &[quotes::RawQuote],
+    attributed: &[bool],
+) -> Vec<(usize, (usize, usize), usize)> {
+    let mut out = Vec::new();
+    for (n, q) in raw.iter().enumerate() {
+        let dash = q.last_token + 1;
+        if attributed[n] || q.unclosed || dash + 1 >= doc.tokens.len() {
+            continue;
+        }
+        let norm = |t: usize| doc.token_norm(&doc.tokens[t]);
+        if !matches!(norm(dash), "--" | "-") {
+            continue;
+        }
+        let line_ends = |t: usize| {
+            let end = doc.tokens[t].span.end;
+            let next = doc
+                .tokens
+                .get(t + 1)
+                .map_or(doc.text.len(), |n| n.span.start);
+            doc.text[end..next].contains('\n') || t + 1 == doc.tokens.len()
+        };
+        let first = dash + 1;
+        let Some(last) = (first..(first + 5).min(doc.tokens.len())).find(|&t| line_ends(t)) else {
+            continue;
+        };
+        let name = (first..=last).all(|t| {
+            let w = doc.slice(doc.tokens[t].span);
+            w.chars().next().is_some_and(char::is_uppercase) || w == "."
+        });
+        if name {
+            out.push((n, (first, last + 1), dash));
+        }
+    }
+    out
 }
 
 /// A quotation left without a speaker continues the one before it: in the same paragraph, or

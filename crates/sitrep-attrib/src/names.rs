@@ -6,7 +6,7 @@
 //! capitalised words, and a run is a person when it has two to four words, none of them an
 //! organisation head or a demonym, or when it is the surname of such a person.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use sitrep_doc::layers::{EntityLabel, TokenKind};
 use sitrep_doc::{Document, Span};
@@ -101,7 +101,7 @@ impl NameIndex {
         let role_word = |w: &str| {
             lex.is("title", w) || lex.role_nouns.iter().any(|r| r.split(' ').any(|p| p == w))
         };
-        let mut surnames: HashMap<String, String> = HashMap::new();
+        let mut surnames: HashMap<String, String> = HashMap::default();
         let mut pending_role: Option<(String, Option<String>, usize)> = None;
         let mut found = Vec::new();
         for &(a, b) in &runs {

@@ -6,7 +6,7 @@
 //! compared with at most [`MAX_CANDIDATES`] earlier ones: linear time even when a document
 //! holds thousands of identical quotes.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use sitrep_doc::layers::{Quote, QuoteKind, Repeat, TokenKind};
 use sitrep_doc::{Document, Span};
@@ -61,7 +61,7 @@ pub fn find_repeats(doc: &Document, quotes: &[Quote]) -> Vec<Repeat> {
     statements.retain(|s| s.words.len() >= MIN_WORDS);
     statements.sort_by_key(|s| s.span.start);
 
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<String, Vec<usize>> = HashMap::default();
     let mut repeats = Vec::new();
     for (n, s) in statements.iter().enumerate() {
         let mut candidates: Vec<usize> = Vec::new();

@@ -288,7 +288,22 @@ pub(crate) fn verb_frame(
                     .filter(|&&e| !ctx.is_punct(e))
                     .count()
                     >= 3);
+        // "“Q,” she said several months later, …": a quotation that opens the unit is the
+        // content, unless a clause or another quotation is announced after the cue.
+        let quote_first = before_ok
+            && els[..full_start]
+                .iter()
+                .all(|&e| matches!(e, El::Quote(_)) || ctx.is_punct(e));
+        let announced = |c: usize| {
+            ctx.is(els[c], "that")
+                || ctx.is(els[c], ":")
+                || matches!(els[c], El::Quote(_))
+                || (ctx.is(els[c], ",") && matches!(els.get(c + 1), Some(El::Quote(_))))
+        };
         let mut f = match clause {
+            Some(c) if quote_first && !announced(c) => {
+                make(ctx, els, (0, full_start), form, (k, ce))?
+            }
             Some(c) => {
                 let announces = ctx.is(els[c], ":") && c + 1 >= hi;
                 let mut f = if announces {

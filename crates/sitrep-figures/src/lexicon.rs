@@ -5,7 +5,7 @@
 //! [`NumberWord`] and a bit set of [`Class`]es, so that a token costs one look-up; phrases
 //! (qualifiers, units) go into [`PhraseIndex`]es matched on whole tokens, longest first.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use sitrep_doc::layers::FigureQualifier;
 
@@ -116,7 +116,7 @@ pub(crate) struct PhraseIndex<T> {
 impl<T: Copy> PhraseIndex<T> {
     fn new(backward: bool) -> Self {
         PhraseIndex {
-            by_key: HashMap::new(),
+            by_key: HashMap::default(),
             backward,
         }
     }
@@ -266,7 +266,7 @@ impl Lexicon {
     /// Parses every data file; the error names the file and line of the first bad entry.
     pub fn load() -> Result<Lexicon, DataError> {
         let mut lex = Lexicon {
-            words: HashMap::new(),
+            words: HashMap::default(),
             qualifiers_before: PhraseIndex::new(true),
             qualifiers_after: PhraseIndex::new(false),
             units_before: PhraseIndex::new(true),
