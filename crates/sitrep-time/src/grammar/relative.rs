@@ -31,6 +31,11 @@ impl Ctx<'_> {
         let (j, shift) = self.shift(i)?;
         let j = self.skip(j, "fiscal");
         if let Some((end, unit)) = self.unit(j) {
+            // A quoted title: ABC's "This Week".
+            let quoted = i > 0 && matches!(self.word(i - 1), Some("\"" | "``" | "'"));
+            if quoted && self.toks[i].capital && self.toks[j].capital {
+                return None;
+            }
             if !self.is_plural(j, end) {
                 return Some((end, Expr::UnitShift { unit, shift }));
             }
