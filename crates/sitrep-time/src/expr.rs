@@ -106,6 +106,13 @@ pub(crate) enum Expr {
         weekday: u8,
         quant: Option<&'static str>,
     },
+    /// A recurring month ("each July").
+    MonthSet {
+        month: u8,
+        quant: Option<&'static str>,
+    },
+    /// The week a date falls in ("the week of March 6").
+    WeekOf(Box<Expr>),
 }
 
 impl Expr {
@@ -126,6 +133,6 @@ impl Expr {
                     unit: crate::lexicon::Unit::Weekend,
                     shift: 0
                 }
-        ) || matches!(self, Expr::Day { date, .. } if date.needs_tense())
+        ) || matches!(self, Expr::Day { date, .. } | Expr::WeekOf(date) if date.needs_tense())
     }
 }

@@ -101,6 +101,8 @@ pub(crate) enum Class {
     /// An unknown amount ("several").
     Vague,
     Half,
+    /// "more", "additional" between an amount and its unit ("two more weeks").
+    More,
     Multiplier(f64),
     Ordinal(u32),
     /// "every"/"each" (with the TIMEX3 quant) or "per" (no quant).
@@ -300,6 +302,7 @@ fn parse_class(file: &str, value: &'static str) -> Option<Class> {
                 "mult" => Class::Multiplier(num(v)?),
                 "vague" => Class::Vague,
                 "half" => Class::Half,
+                "more" => Class::More,
                 "each" => Class::Each((!v.is_empty()).then(|| stat(v))),
                 "times" => Class::Times(v.parse().ok()?),
                 _ => return None,

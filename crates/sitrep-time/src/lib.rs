@@ -185,6 +185,9 @@ impl Discourse {
             .needs_tense()
             .then(|| tense::tense_at(ctx, m.start, m.end))
             .flatten();
+        if is_bare_weekday(&m.expr) && ctx.is(m.end, "'s") {
+            cx.tense = Some(tense::before_nominal(ctx, m.start));
+        }
         // "a year earlier" means the same quarter a year earlier only close to a quarter.
         if matches!(m.expr, Expr::Ago { .. }) && m.start > self.quarter_at + QUARTER_REACH {
             cx.quarter = None;
@@ -255,6 +258,15 @@ const DAY_REACH: usize = 40;
 /// A clock time with no date of its own ("at 10:35 a.m.").
 fn is_bare_clock(e: &Expr) -> bool {
     matches!(e, Expr::Day { date, clock: Some(Clock::Minutes(_)) } if **date == Expr::DayOffset(0))
+}
+
+/// A weekday without last/this/next, alone or with a part of day.
+fn is_bare_weekday(e: &Expr) -> bool {
+    match e {
+        Expr::Weekday { shift: None, .. } => true,
+        Expr::Day { date, .. } => is_bare_weekday(date),
+        _ => false,
+    }
 }
 
 /// How coarse a unit is, for "that day" wanting a day named, "that year" any date.

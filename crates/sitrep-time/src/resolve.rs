@@ -493,6 +493,20 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             freq: Some(format!("{}X", freq.unwrap_or(1))),
             anchored: false,
         },
+        Expr::MonthSet { month, quant } => Value {
+            kind: Set,
+            value: format!("XXXX-{month:02}"),
+            quant,
+            freq: Some("1X".into()),
+            anchored: false,
+        },
+        Expr::WeekOf(ref date) => {
+            let day = resolve(date, cx)?;
+            match day.value.get(..10).and_then(|v| v.parse::<Date>().ok()) {
+                Some(d) => date_value(D, week(d), day.anchored),
+                None => date_value(D, unknown(Unit::Week), false),
+            }
+        }
         Expr::WeekdaySet { weekday, quant } => Value {
             kind: Set,
             value: format!("XXXX-WXX-{weekday}"),

@@ -64,7 +64,11 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Tense> {
         {
             return Some(t);
         }
-    } else if ctx.toks[i].kind != Kind::Word || w.len() < 5 || !w.ends_with("ed") {
+    } else if ctx.toks[i].kind != Kind::Word
+        || w.len() < 5
+        || !w.ends_with("ed")
+        || after_determiner(ctx, i)
+    {
         return None;
     }
     // The auxiliary before a participle decides: "will be held", "has risen", "is expected".
@@ -77,4 +81,35 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Tense> {
         }
     }
     Some(Tense::Past)
+}
+
+/// Whether the -ed word at `i` is an adjective after an article: "a still unspecified date",
+/// "the revised plan", "an expected rise" say nothing about when.
+fn after_determiner(ctx: &Ctx<'_>, i: usize) -> bool {
+    let article = |k: usize| matches!(ctx.word(k), Some("a" | "an" | "the"));
+    let adverb = |k: usize| {
+        ctx.word(k)
+            .is_some_and(|w| w.ends_with("ly") || matches!(w, "still" | "yet" | "much"))
+    };
+    i >= 1 && article(i - 1) || i >= 2 && article(i - 2) && adverb(i - 1)
+}
+
+/// The tense of a weekday used as a possessive before a noun ("Wednesday's ruling",
+/// "ahead of Friday's vote"): the clause's verb is not the event's, so only a future cue
+/// just before it ("ahead of", "next", "will") looks forward; news reports what happened.
+pub(crate) fn before_nominal(ctx: &Ctx<'_>, start: usize) -> Tense {
+    let future = (start.saturating_sub(3)..start).any(|k| {
+        !(k + 1..=start).any(|j| sentence_ends_before(ctx, j))
+            && ctx
+                .find(k, |c| match c {
+                    Class::Tense(Tense::Future) => Some(()),
+                    _ => None,
+                })
+                .is_some()
+    });
+    if future {
+        Tense::Future
+    } else {
+        Tense::Past
+    }
 }

@@ -286,6 +286,12 @@ impl Ctx<'_> {
                 end = e;
             }
         }
+        // "two more weeks", "an additional year": the length is still the amount.
+        if let Some((e, ())) = self.find(end, |c| matches!(c, Class::More).then_some(())) {
+            if self.unit(self.skip_hyphen(e)).is_some() {
+                end = e;
+            }
+        }
         Some((end, Amount::Num(value)))
     }
 

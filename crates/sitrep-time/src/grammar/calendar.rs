@@ -293,6 +293,14 @@ impl Ctx<'_> {
                 },
             ));
         }
+        // "the week of March 6"
+        if unit == Unit::Week && self.is(end, "of") {
+            if let Some((e, d)) = self.calendar(end + 1) {
+                if matches!(d, Expr::Calendar { day: Some(_), .. }) {
+                    return Some((e, Expr::WeekOf(Box::new(d))));
+                }
+            }
+        }
         match unit {
             Unit::Quarter if latest => Some((end, Expr::LatestQuarter)),
             Unit::Quarter => Some((end, Expr::ThisQuarter(None))),

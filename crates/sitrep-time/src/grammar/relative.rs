@@ -31,6 +31,11 @@ impl Ctx<'_> {
         let (j, shift) = self.shift(i)?;
         let j = self.skip(j, "fiscal");
         if let Some((end, unit)) = self.unit(j) {
+            // A quoted title: ABC's "This Week".
+            let quoted = i > 0 && matches!(self.word(i - 1), Some("\"" | "``" | "'"));
+            if quoted && self.toks[i].capital && self.toks[j].capital {
+                return None;
+            }
             if !self.is_plural(j, end) {
                 return Some((end, Expr::UnitShift { unit, shift }));
             }
@@ -247,6 +252,16 @@ impl Ctx<'_> {
             end = e;
         }
         let mut date = Expr::DayOffset(0);
+        // "at 10:35 a.m. (0735 GMT) Friday": the day after a parenthesis is still this
+        // time's, though the span ends at the clock.
+        if let Some(close) = self.parenthesis(end) {
+            let k = self.skip(self.skip(close, ","), "on");
+            if let Some((_, d)) = self.day_word(k) {
+                if !matches!(d, Expr::Day { .. }) {
+                    date = d;
+                }
+            }
+        }
         let mut k = self.skip(end, ",");
         k = self.skip(k, "on");
         if let Some((e, d)) = self.day_word(k).or_else(|| {
@@ -265,6 +280,14 @@ impl Ctx<'_> {
                 clock: Some(Clock::Minutes(minutes)),
             },
         ))
+    }
+
+    /// The token after a short parenthesis that opens at `i` ("(0735 GMT)").
+    fn parenthesis(&self, i: usize) -> Option<usize> {
+        if !self.is(i, "(") {
+            return None;
+        }
+        (i + 1..i + 6).find(|&k| self.is(k, ")")).map(|k| k + 1)
     }
 
     pub(crate) fn reference(&self, i: usize) -> P<Expr> {
@@ -326,6 +349,12 @@ impl Ctx<'_> {
         })?;
         if let Some((end, weekday)) = self.weekday(j) {
             return Some((end, Expr::WeekdaySet { weekday, quant }));
+        }
+        if let Some((end, month)) = self.month(j) {
+            // "every July 4" is a holiday-like date set; only the bare month here.
+            if self.day(end).is_none() {
+                return Some((end, Expr::MonthSet { month, quant }));
+            }
         }
         let (k, amount) = match self.amount(j) {
             Some((k, a)) if !self.is(j, "a") => (k, a),
