@@ -40,10 +40,11 @@ fn polnear_dev_scores() {
         std::fs::write(path, report.errors.join("\n")).unwrap();
     }
     if split == "dev" {
-        // Floors just below the scores measured on 2026-11-25 (overlap F1 0.723, source
-        // accuracy 0.875, cue accuracy 0.898).
+        // Floors just below the scores measured on 2026-11-29 (overlap F1 0.732, source
+        // accuracy 0.872, cue accuracy 0.895); the target, overlap F1 0.75, is not
+        // reached yet (docs/quality.md).
         assert_eq!(report.documents, 84);
-        assert!(report.content_overlap.f1() >= 0.70, "{report}");
+        assert!(report.content_overlap.f1() >= 0.72, "{report}");
         assert!(report.source.value() >= 0.85, "{report}");
         assert!(report.cue.value() >= 0.87, "{report}");
     }
@@ -65,8 +66,10 @@ fn attribution_gold_scores() {
     for e in &report.errors {
         println!("  {e}");
     }
-    // The targets (measured 2026-11-25 on 11 articles: quote overlap F1 0.994,
-    // speaker accuracy 0.933).
+    // The targets (measured 2026-11-29 on 11 articles: quote overlap F1 1.000,
+    // speaker accuracy 0.922, figure accuracy 0.973).
     assert!(report.quotes_overlap.f1() >= 0.95, "{report}");
     assert!(report.speaker.value() >= 0.90, "{report}");
+    let figure = report.figure.expect("figures are scored");
+    assert!(figure.value() >= 0.90, "{report}");
 }

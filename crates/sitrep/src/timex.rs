@@ -48,7 +48,7 @@ pub fn eval(args: &EvalTimexArgs) -> Result<()> {
             path.display(),
             docs.len()
         );
-        print!("{s}");
+        println!("{s}");
     }
     Ok(())
 }
