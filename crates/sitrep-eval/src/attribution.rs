@@ -437,52 +437,35 @@ pub fn score_document(doc: &Document, gold: &GoldDoc, report: &mut AttributionRe
         }
         report.claim_stance.add(gc.stance == str_of(sc, "stance"));
     }
-    for c in &gold.claims {
-        let g = (c.span.start, c.span.end);
-        if !claims
-            .iter()
-            .any(|s| range(s).is_some_and(|r| overlaps(r, g)))
-        {
-            report.errors.push(format!(
-                "{}:{}: missed claim {:?} (source {:?})",
-                gold.doc, gold.line, c.span.text, c.source_entity
-            ));
-        }
-    }
-    for s in &claims {
-        let r = range(s).unwrap_or((0, 0));
-        if !gold_c.iter().any(|&g| overlaps(g, r)) {
-            report.errors.push(format!(
-                "{}:{}: spurious claim {:?} (source {:?})",
-                gold.doc,
-                gold.line,
-                text_of(s),
-                str_of(s, "source_entity")
-            ));
-        }
-    }
-    for (n, q) in gold.quotes.iter().enumerate() {
-        if !quotes
-            .iter()
-            .any(|s| range(s).is_some_and(|r| overlaps(r, (q.span.start, q.span.end))))
-        {
-            report.errors.push(format!(
-                "{}:{}: missed quote #{n} {:?}",
-                gold.doc, gold.line, q.span.text
-            ));
-        }
-    }
-    for s in &quotes {
-        let r = range(s).unwrap_or((0, 0));
-        if !gold_q.iter().any(|&g| overlaps(g, r)) {
-            report.errors.push(format!(
-                "{}:{}: spurious quote {:?}",
-                gold.doc,
-                gold.line,
-                text_of(s)
-            ));
-        }
-    }
+    let claim_texts: Vec<String> = gold
+        .claims
+        .iter()
+        .map(|c| format!("{:?} (source {:?})", c.span.text, c.source_entity))
+        .collect();
+    let sys_claims: Vec<String> = claims
+        .iter()
+        .map(|c| format!("{:?} (source {:?})", text_of(c), str_of(c, "source_entity")))
+        .collect();
+    unmatched(
+        report,
+        gold,
+        "claim",
+        (&gold_c, &claim_texts),
+        (&claims, &sys_claims),
+    );
+    let quote_texts: Vec<String> = gold
+        .quotes
+        .iter()
+        .map(|q| format!("{:?}", q.span.text))
+        .collect();
+    let sys_quotes: Vec<String> = quotes.iter().map(|q| format!("{:?}", text_of(q))).collect();
+    unmatched(
+        report,
+        gold,
+        "quote",
+        (&gold_q, &quote_texts),
+        (&quotes, &sys_quotes),
+    );
     if figures.is_empty() && report.figures_overlap.is_none() {
         return;
     }
@@ -524,26 +507,47 @@ pub fn score_document(doc: &Document, gold: &GoldDoc, report: &mut AttributionRe
             ));
         }
     }
-    for f in &gold.figures {
-        let g = (f.span.start, f.span.end);
-        if !figures
-            .iter()
-            .any(|s| range(s).is_some_and(|r| overlaps(r, g)))
-        {
-            report.errors.push(format!(
-                "{}:{}: missed figure {:?}",
-                gold.doc, gold.line, f.span.text
-            ));
+    let figure_texts: Vec<String> = gold
+        .figures
+        .iter()
+        .map(|f| format!("{:?}", f.span.text))
+        .collect();
+    let sys_figures: Vec<String> = figures
+        .iter()
+        .map(|f| format!("{:?}", text_of(f)))
+        .collect();
+    unmatched(
+        report,
+        gold,
+        "figure",
+        (&gold_f, &figure_texts),
+        (&figures, &sys_figures),
+    );
+}
+
+/// Adds an error line for every gold span that no system span overlaps ("missed") and every
+/// system span that overlaps no gold span ("spurious"); `what` names the layer.
+fn unmatched(
+    report: &mut AttributionReport,
+    gold: &GoldDoc,
+    what: &str,
+    (gold_spans, gold_texts): (&[(usize, usize)], &[String]),
+    (system, system_texts): (&[Value], &[String]),
+) {
+    let system_spans: Vec<(usize, usize)> =
+        system.iter().map(|s| range(s).unwrap_or((0, 0))).collect();
+    for (g, text) in gold_spans.iter().zip(gold_texts) {
+        if !system_spans.iter().any(|&r| overlaps(r, *g)) {
+            report
+                .errors
+                .push(format!("{}:{}: missed {what} {text}", gold.doc, gold.line));
         }
     }
-    for s in &figures {
-        let r = range(s).unwrap_or((0, 0));
-        if !gold_f.iter().any(|&g| overlaps(g, r)) {
+    for (r, text) in system_spans.iter().zip(system_texts) {
+        if !gold_spans.iter().any(|&g| overlaps(g, *r)) {
             report.errors.push(format!(
-                "{}:{}: spurious figure {:?}",
-                gold.doc,
-                gold.line,
-                text_of(s)
+                "{}:{}: spurious {what} {text}",
+                gold.doc, gold.line
             ));
         }
     }
