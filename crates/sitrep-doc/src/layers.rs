@@ -251,9 +251,10 @@ pub struct Claim {
 /// another translation, or a quote and an unquoted paragraph with the same words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Repeat {
-    /// The earlier statement (a quote).
+    /// A quote: the earlier one when both statements are quotes, else the quote that repeats
+    /// an unquoted paragraph (before or after it).
     pub first: Span,
-    /// The later statement (a quote, or an unquoted paragraph).
+    /// The other statement: a quote, or an unquoted paragraph.
     pub second: Span,
     /// Whether `second` is a quote (else an unquoted paragraph).
     pub second_is_quote: bool,

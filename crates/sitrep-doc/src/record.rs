@@ -227,9 +227,10 @@ pub struct ClaimRecord<'a> {
 /// Two statements of one document that say nearly the same thing.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct RepeatRecord {
-    /// The earlier statement (a quote).
+    /// A quote: the earlier one when both statements are quotes, else the quote that repeats
+    /// an unquoted paragraph (before or after it).
     pub first: CharSpan,
-    /// The later statement: a quote, or an unquoted paragraph.
+    /// The other statement: a quote, or an unquoted paragraph.
     pub second: CharSpan,
     /// Whether `second` is a quote (else an unquoted paragraph).
     pub second_is_quote: bool,
