@@ -44,7 +44,7 @@ mod verbs;
 pub use error::Error;
 pub use lexicon::Lexicon;
 
-use sitrep_doc::layers::{Claim, Quote, QuoteKind, TokenKind};
+use sitrep_doc::layers::{Claim, Quote, QuoteKind, Stance, TokenKind};
 use sitrep_doc::{Document, Span, Stage};
 
 use frames::{Ctx, El, Frame};
@@ -177,7 +177,7 @@ impl Attributor {
                 quotes[q].speaker = Some(tok_span(doc, speaker));
                 quotes[q].speaker_entity = entity;
                 quotes[q].cue = Some(doc.tokens[dash].span);
-                quotes[q].stance = Some(sitrep_doc::layers::Stance::Assert);
+                quotes[q].stance = Some(Stance::Assert);
                 attributed[q] = true;
             }
             continue_quotes(&raw, &mut quotes, &mut attributed);

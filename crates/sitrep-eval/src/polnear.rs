@@ -265,7 +265,7 @@ impl fmt::Display for PolnearReport {
             self.source.correct,
             self.source.total
         )?;
-        write!(
+        writeln!(
             f,
             "cue accuracy       {:.3} ({}/{} matched contents)",
             self.cue.value(),

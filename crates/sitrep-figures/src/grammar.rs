@@ -203,7 +203,7 @@ impl Sent<'_, '_> {
         }
         // A share counts one thing ("a 10% chance", "0.25% of GDP"); otherwise a singular
         // head follows only one of something or a fraction.
-        let share = counts_nothing(p.unit) && p.unit != Some("times");
+        let share = p.unit.is_some_and(|u| u.starts_with("percent"));
         let single = matches!(p.first.amount, Amount::Value(v) if v <= 1.0) && p.range.is_none();
         let found = self
             .noun_phrase(p.end, single || share || p.first.fraction)

@@ -493,13 +493,7 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             freq: Some(format!("{}X", freq.unwrap_or(1))),
             anchored: false,
         },
-        Expr::MonthSet { month, quant } => Value {
-            kind: Set,
-            value: format!("XXXX-{month:02}"),
-            quant,
-            freq: Some("1X".into()),
-            anchored: false,
-        },
+        Expr::MonthSet { month, quant } => once_each(format!("XXXX-{month:02}"), quant),
         Expr::WeekOf(ref date) => {
             let day = resolve(date, cx)?;
             match day.value.get(..10).and_then(|v| v.parse::<Date>().ok()) {
@@ -507,14 +501,20 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                 None => date_value(D, unknown(Unit::Week), false),
             }
         }
-        Expr::WeekdaySet { weekday, quant } => Value {
-            kind: Set,
-            value: format!("XXXX-WXX-{weekday}"),
-            quant,
-            freq: Some("1X".into()),
-            anchored: false,
-        },
+        Expr::WeekdaySet { weekday, quant } => once_each(format!("XXXX-WXX-{weekday}"), quant),
     })
+}
+
+/// A set that recurs once in each calendar slot its value names ("each July", "every
+/// Monday").
+fn once_each(value: String, quant: Option<&'static str>) -> Value {
+    Value {
+        kind: TimexType::Set,
+        value,
+        quant,
+        freq: Some("1X".into()),
+        anchored: false,
+    }
 }
 
 fn resolve_part(part: YearPart, year: Option<i32>, shift: Option<i8>, cx: &Context) -> Value {

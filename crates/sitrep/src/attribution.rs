@@ -47,9 +47,6 @@ pub fn eval(args: &EvalAttributionArgs) -> Result<()> {
     } else {
         println!("attribution on {}", path.display());
         print!("{text}");
-        if !text.ends_with('\n') {
-            println!();
-        }
     }
     Ok(())
 }
