@@ -100,11 +100,11 @@ impl Attributor {
             let mut recent = Recent::default();
             let mut resolve = |r: Option<(usize, usize)>| {
                 let entity = r.and_then(|r| index.resolve(doc, &self.lex, r, &recent));
-                if let Some(e) = &entity {
-                    match index.kind_of(e) {
-                        Some(true) => recent.person = Some(e.clone()),
-                        Some(false) => recent.organisation = Some(e.clone()),
-                        None => {}
+                if let (Some(e), Some((a, b))) = (&entity, r) {
+                    if let Some(person) = index.kind_of(e) {
+                        let pronoun = (b == a + 1).then(|| doc.token_norm(&doc.tokens[a]));
+                        let pronoun = pronoun.map(str::to_lowercase);
+                        recent.spoke(e, person, pronoun.as_deref());
                     }
                 }
                 entity

@@ -26,16 +26,46 @@ pub struct Name {
     pub canonical: String,
 }
 
-/// A role the document gives a person ("president" of "Ukraine" → Volodymyr Zelensky).
 /// What the latest attributions of a document were resolved to.
 #[derive(Clone, Debug, Default)]
 pub struct Recent {
-    /// The latest person who spoke.
-    pub person: Option<String>,
+    /// The people who spoke, latest last.
+    people: Vec<String>,
     /// The latest organisation that spoke.
     pub organisation: Option<String>,
+    /// Person → female, learnt from the pronouns resolved to them: after "she added", a
+    /// "he" in her words is somebody else.
+    female: HashMap<String, bool>,
 }
 
+impl Recent {
+    /// Records that `entity` (a person when `person`) spoke, through the mention `pronoun`
+    /// when that was "he" or "she".
+    pub fn spoke(&mut self, entity: &str, person: bool, pronoun: Option<&str>) {
+        if !person {
+            self.organisation = Some(entity.to_string());
+            return;
+        }
+        if self.people.last().is_none_or(|p| p != entity) {
+            self.people.retain(|p| p != entity);
+            self.people.push(entity.to_string());
+        }
+        if let Some(p @ ("he" | "she")) = pronoun {
+            self.female.insert(entity.to_string(), p == "she");
+        }
+    }
+
+    /// Whether a pronoun ("he", "she", "i") can stand for `person`.
+    fn agrees(&self, person: &str, pronoun: &str) -> bool {
+        match (pronoun, self.female.get(person)) {
+            ("he", Some(&female)) => !female,
+            ("she", Some(&female)) => female,
+            _ => true,
+        }
+    }
+}
+
+/// A role the document gives a person ("president" of "Ukraine" → Volodymyr Zelensky).
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct RoleFact {
     role: String,
@@ -66,6 +96,25 @@ fn is_cap(doc: &Document, i: usize) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_uppercase)
+}
+
+/// Whether token `i` is written in capitals only ("ADDED", "NATO"; two letters at least).
+fn is_shouted(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let text = doc.slice(t.span);
+    t.kind == TokenKind::Word
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !text.chars().any(char::is_lowercase)
+}
+
+/// A common word in a headline set in capitals ("OTHERS ADDED TO RUSSIA"): a shouted word
+/// beside another shouted word that the document also writes in lower case. Such a run is
+/// no name, and taking it for one makes "Russia" the surname of a person.
+fn is_headline_word(doc: &Document, i: usize, words: &HashSet<String>) -> bool {
+    is_shouted(doc, i)
+        && ((i > 0 && is_shouted(doc, i - 1))
+            || (i + 1 < doc.tokens.len() && is_shouted(doc, i + 1)))
+        && words.contains(&lower(doc, i))
 }
 
 fn lower(doc: &Document, i: usize) -> String {
@@ -229,19 +278,6 @@ impl NameIndex {
         self.kinds.get(entity).copied()
     }
 
-    /// The most recent person named before byte `pos`.
-    pub fn person_before(&self, doc: &Document, pos: usize) -> Option<&Name> {
-        let before = self
-            .names
-            .partition_point(|n| doc.tokens[n.first].span.start < pos);
-        // Look back a bounded way: linear time however many names a document has.
-        self.names[..before]
-            .iter()
-            .rev()
-            .take(500)
-            .find(|n| n.person)
-    }
-
     /// The canonical entity of the mention covering tokens `[a, b)`: a name, a resolved pronoun or
     /// role, else the description itself.
     ///
@@ -263,12 +299,22 @@ impl NameIndex {
         let sentence = doc.sentences.partition_point(|s| s.token_end <= a);
         let sentence_start = doc.sentences.get(sentence).map_or(0, |s| s.span.start);
         if words.len() == 1 && matches!(words[0].as_str(), "he" | "she" | "i") {
-            let nearest = self.person_before(doc, pos);
+            let pronoun = words[0].as_str();
+            let before = self
+                .names
+                .partition_point(|n| doc.tokens[n.first].span.start < pos);
+            // Look back a bounded way: linear time however many names a document has.
+            let mut people = self.names[..before]
+                .iter()
+                .rev()
+                .take(500)
+                .filter(|n| n.person && recent.agrees(&n.canonical, pronoun));
+            let nearest = people.next();
             let here = nearest.filter(|n| doc.tokens[n.first].span.start >= sentence_start);
             if let Some(n) = here {
                 return Some(n.canonical.clone());
             }
-            if let Some(p) = &recent.person {
+            if let Some(p) = recent.people.iter().rev().find(|p| recent.agrees(p, pronoun)) {
                 return Some(p.clone());
             }
             if let Some(n) = nearest {
@@ -433,8 +479,9 @@ fn capitalised_runs(doc: &Document, lex: &Lexicon, words: &HashSet<String>) -> V
     let mut runs = Vec::new();
     for s in &doc.sentences {
         let mut i = s.token_start;
+        let is_cap = |i: usize| is_cap(doc, i) && !is_headline_word(doc, i, words);
         while i < s.token_end {
-            if !is_cap(doc, i) {
+            if !is_cap(i) {
                 i += 1;
                 continue;
             }
@@ -442,24 +489,22 @@ fn capitalised_runs(doc: &Document, lex: &Lexicon, words: &HashSet<String>) -> V
             let mut b = i + 1;
             let mut org = lex.is("org_head", &lower(doc, i));
             loop {
-                if b < s.token_end && is_cap(doc, b) {
+                if b < s.token_end && is_cap(b) {
                     org |= lex.is("org_head", &lower(doc, b));
                     b += 1;
                 } else if b + 1 < s.token_end
                     && lex.is("name_particle", &lower(doc, b))
-                    && (is_cap(doc, b + 1)
+                    && (is_cap(b + 1)
                         || (b + 2 < s.token_end
                             && lex.is("name_particle", &lower(doc, b + 1))
-                            && is_cap(doc, b + 2)))
+                            && is_cap(b + 2)))
                 {
                     b += 1; // "Ursula von der Leyen"
                 } else if b + 1 < s.token_end
                     && org
                     && matches!(lower(doc, b).as_str(), "of" | "for" | "the" | "and" | "in")
-                    && (is_cap(doc, b + 1)
-                        || (b + 2 < s.token_end
-                            && lower(doc, b + 1) == "the"
-                            && is_cap(doc, b + 2)))
+                    && (is_cap(b + 1)
+                        || (b + 2 < s.token_end && lower(doc, b + 1) == "the" && is_cap(b + 2)))
                 {
                     b += 1;
                 } else {
