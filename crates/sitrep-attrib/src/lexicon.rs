@@ -210,11 +210,18 @@ mod tests {
         assert_eq!(according[0].words, ["according", "to"]);
         assert_eq!(according[0].stance, Stance::Claim);
         assert!(lex.cues_starting("admitted")[0].stance == Stance::Admit);
-        assert!(lex.cues_starting("hope")[0].needs_clause);
         assert_eq!(lex.demonyms["russian"], "Russia");
         assert!(lex.is("pronoun_person", "he"));
         assert!(lex.is("medium", "press conference"));
         assert!(lex.roles.iter().any(|r| r.holder == "Vladimir Putin"));
+    }
+
+    #[test]
+    fn plus_marks_a_form_that_needs_a_clause() {
+        let lex =
+            Lexicon::parse("hope\thedge\thope+ hopes\n", ROLES, DEMONYMS, WORDS).expect("parses");
+        assert!(lex.cues_starting("hope")[0].needs_clause);
+        assert!(!lex.cues_starting("hopes")[0].needs_clause);
     }
 
     #[test]

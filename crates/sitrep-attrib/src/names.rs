@@ -314,7 +314,12 @@ impl NameIndex {
             if let Some(n) = here {
                 return Some(n.canonical.clone());
             }
-            if let Some(p) = recent.people.iter().rev().find(|p| recent.agrees(p, pronoun)) {
+            if let Some(p) = recent
+                .people
+                .iter()
+                .rev()
+                .find(|p| recent.agrees(p, pronoun))
+            {
                 return Some(p.clone());
             }
             if let Some(n) = nearest {
