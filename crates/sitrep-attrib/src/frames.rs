@@ -109,13 +109,15 @@ fn headline_frame(ctx: &Ctx, els: &[El]) -> Option<Frame> {
     {
         return None;
     }
-    // A section label is no source: "RUSSIA-UKRAINE WAR: …", "Analysis: …"; but a name in
+    // A section label is no source: "RUSSIA-UKRAINE WAR: …", "The Latest: …"; but a name in
     // capitals is a transcript's speaker when the article names that person ("PENCE:").
     let label = (0..sep).any(|n| match els[n] {
         El::Tok(t) => {
             let w = ctx.doc.slice(ctx.doc.tokens[t].span);
             let capitals = w.len() > 1 && !w.chars().any(char::is_lowercase);
-            (capitals && !names_a_person(ctx, w)) || ctx.lex.is("nonperson", &ctx.lower[t])
+            (capitals && !names_a_person(ctx, w))
+                || ctx.lex.is("nonperson", &ctx.lower[t])
+                || ctx.lex.is("label", &ctx.lower[t])
         }
         El::Quote(_) => true,
     });

@@ -167,6 +167,7 @@ impl Lexicon {
             "unnamed_head",
             "determiner",
             "nonperson",
+            "label",
             "adjunct",
             "not_adverb",
             "discourse",

@@ -27,6 +27,9 @@ pub struct Ctx<'a> {
     pub quotes: &'a [RawQuote],
     /// Lower-case normalised form of every token.
     pub lower: Vec<String>,
+    /// Per token: whether its sentence is a headline in title case ("Ben Carson Slams
+    /// Hillary And The Media"), where a capitalised word can still be the cue.
+    title_case: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -37,11 +40,24 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|t| doc.token_norm(t).to_lowercase())
             .collect();
+        let mut title_case = vec![false; doc.tokens.len()];
+        for s in &doc.sentences {
+            let long_words: Vec<&str> = doc.tokens[s.token_start..s.token_end]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word && t.span.len() > 3)
+                .map(|t| doc.slice(t.span))
+                .collect();
+            let title = long_words.len() >= 3
+                && long_words.iter().all(|w| w.starts_with(char::is_uppercase))
+                && long_words.iter().any(|w| w.chars().any(char::is_lowercase));
+            title_case[s.token_start..s.token_end].fill(title);
+        }
         Ctx {
             doc,
             lex,
             quotes,
             lower,
+            title_case,
         }
     }
 
@@ -226,7 +242,11 @@ impl<'a> Ctx<'a> {
 
     pub(crate) fn cue_at(&self, els: &[El], k: usize) -> Option<(&'a CueForm, usize)> {
         let w = self.word(els[k])?;
-        if k > 0 && self.is_cap(els[k]) && w != "according" {
+        let headline_verb = match els[k] {
+            El::Tok(i) => self.title_case[i] && w.len() > 3 && w.ends_with('s'),
+            El::Quote(_) => false,
+        };
+        if k > 0 && self.is_cap(els[k]) && w != "according" && !headline_verb {
             return None; // "the United States", "Says Who"
         }
         'forms: for form in self.lex.cues_starting(w) {
