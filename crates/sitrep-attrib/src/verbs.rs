@@ -78,12 +78,22 @@ fn clause_start(ctx: &Ctx, els: &[El], r: usize, form: &CueForm) -> Option<usize
     if ctx.is(els[r], "to") && ctx.lex.is("takes_to", &form.lemma) {
         return Some(r); // "seems to …", "claim to control …"
     }
-    // "said Thursday that …", "said on Tuesday that …": a short adjunct before "that".
-    for (n, &e) in els.iter().enumerate().take((r + 6).min(hi)).skip(r) {
-        if ctx.is(e, "that") {
-            return Some(n);
+    // "said Thursday that …", "said on Tuesday that …": a short adjunct before "that";
+    // "said, among other things, that …": one set off by commas.
+    let parenthetical = ctx.is(els[r], ",");
+    let window = if parenthetical { 8 } else { 6 };
+    for (n, &e) in els.iter().enumerate().take((r + window).min(hi)).skip(r) {
+        // "so that", "now that": a conjunction, not the reported clause.
+        let conjunction = n > r && matches!(ctx.word(els[n - 1]), Some("so" | "now" | "such"));
+        if ctx.is(e, "that") && !conjunction {
+            let commas = els[r..n].iter().filter(|&&c| ctx.is(c, ",")).count();
+            if commas == 0 || (parenthetical && commas == 2 && ctx.is(els[n - 1], ",")) {
+                return Some(n);
+            }
+            break;
         }
-        if ctx.is_punct(e) || ctx.word(e).is_some_and(|w| ctx.lex.is_cue_word(w)) {
+        let comma = parenthetical && ctx.is(e, ",");
+        if (ctx.is_punct(e) && !comma) || ctx.word(e).is_some_and(|w| ctx.lex.is_cue_word(w)) {
             break;
         }
     }
