@@ -49,6 +49,10 @@ impl Recent {
         if self.people.last().is_none_or(|p| p != entity) {
             self.people.retain(|p| p != entity);
             self.people.push(entity.to_string());
+            // A bounded memory keeps each call cheap however many people a document quotes.
+            if self.people.len() > 64 {
+                self.people.remove(0);
+            }
         }
         if let Some(p @ ("he" | "she")) = pronoun {
             self.female.insert(entity.to_string(), p == "she");
