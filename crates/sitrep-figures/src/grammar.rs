@@ -34,7 +34,8 @@ struct Parts {
     end: usize,
     head: Option<usize>,
     /// The counted word when it is no token of its own: a unit written as a suffix of the
-    /// digits ("30km" counts "km", "15-month" counts "month").
+    /// digits ("30km" counts "km", "15-month" counts "month"), or the noun of a compound
+    /// ("36-page" counts "page").
     suffix_head: Option<String>,
     phrase: Option<(usize, usize)>,
 }
@@ -187,6 +188,13 @@ impl Sent<'_, '_> {
             if let Some((_, end, _)) = self.of_phrase(p.end) {
                 p.phrase = Some((s, end));
             }
+            return;
+        }
+        if p.last.compound {
+            // "a 36-page report" counts pages, "a seven-year-old boy" years.
+            let word = &self.toks[p.last.end - 1].lower;
+            let after = word.split_once('-').map_or("", |(_, rest)| rest);
+            p.suffix_head = after.split('-').next().map(str::to_string);
             return;
         }
         let suffix_unit = p

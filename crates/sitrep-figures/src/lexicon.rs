@@ -72,6 +72,7 @@ pub(crate) enum Class {
     Stop = 1 << 7,
     NpStart = 1 << 8,
     ClockBefore = 1 << 9,
+    CompoundStop = 1 << 10,
 }
 
 impl Class {
@@ -87,6 +88,7 @@ impl Class {
             "stop" => Class::Stop,
             "np_start" => Class::NpStart,
             "clock_before" => Class::ClockBefore,
+            "compound_stop" => Class::CompoundStop,
             _ => return None,
         })
     }
@@ -336,6 +338,13 @@ impl Lexicon {
 }
 
 /// Whether a unit code is an ISO 4217 currency (three capital letters).
+impl Lexicon {
+    /// Whether a word after a number and a hyphen makes no counted noun ("one-sided").
+    pub fn is_compound_stop(&self, word: &str) -> bool {
+        self.word(word).is(Class::CompoundStop)
+    }
+}
+
 pub(crate) fn is_currency(unit: &str) -> bool {
     unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
 }

@@ -46,6 +46,9 @@ pub(crate) struct Num {
     pub m_suffix: bool,
     /// A qualifier written as a suffix ("1,000-plus").
     pub after: Option<FigureQualifier>,
+    /// A noun joined to the number by a hyphen, which the figure counts: "36-page",
+    /// "three-day", "seven-year-old".
+    pub compound: bool,
 }
 
 impl Num {
@@ -67,6 +70,7 @@ impl Num {
             unit: None,
             m_suffix: false,
             after: None,
+            compound: false,
         }
     }
 
@@ -218,8 +222,13 @@ impl Sent<'_, '_> {
                 _ => {
                     if let Some(u) = self.lex.units_after.single(rest) {
                         num.unit = Some(u);
+                    } else if let Some(q) = self.lex.qualifiers_after.single(rest) {
+                        num.after = Some(q);
+                    } else if d.rest.starts_with('-') {
+                        num.unit = self.compound(rest)?;
+                        num.compound = true;
                     } else {
-                        num.after = Some(self.lex.qualifiers_after.single(rest)?);
+                        return None;
                     }
                 }
             }
@@ -309,12 +318,32 @@ impl Sent<'_, '_> {
         }
     }
 
-    /// A hyphenated cardinal ("twenty-five", "two-thirds of").
+    /// A hyphenated cardinal ("twenty-five", "two-thirds of"), or a number word joined to the
+    /// noun it counts ("three-day", "seven-year-old").
     fn hyphenated(&self, i: usize) -> Option<Num> {
-        match self.first_part(i)? {
-            NumberWord::Card(_) => self.cardinal(i, false),
-            _ => None,
+        let NumberWord::Card(n) = self.first_part(i)? else {
+            return None;
+        };
+        let (_, rest) = self.tok(i)?.lower.split_once('-')?;
+        let second = rest.split('-').next().unwrap_or(rest);
+        if self.lex.word(second).number.is_some() {
+            return self.cardinal(i, false);
         }
+        let unit = self.compound(rest)?;
+        let mut num = Num::words(i, i + 1, Amount::Value(f64::from(n)));
+        num.unit = unit;
+        num.compound = true;
+        Some(num)
+    }
+
+    /// Whether `rest`, the words after a number and a hyphen, is a noun the number counts
+    /// ("page", "member", "year-old"); `Some` of its unit when it names one ("day" → days).
+    fn compound(&self, rest: &str) -> Option<Option<&'static str>> {
+        let noun = rest.split('-').next()?;
+        let ok = noun.len() >= 3
+            && noun.chars().all(|c| c.is_ascii_alphabetic())
+            && !self.lex.is_compound_stop(noun);
+        ok.then(|| self.lex.units_after.single(noun))
     }
 
     /// A cardinal in words from token `i` ("two and a half", "one hundred and twenty",
