@@ -111,14 +111,28 @@ fn is_shouted(doc: &Document, i: usize) -> bool {
         && !text.chars().any(char::is_lowercase)
 }
 
-/// A common word in a headline set in capitals ("OTHERS ADDED TO RUSSIA"): a shouted word
-/// beside another shouted word that the document also writes in lower case. Such a run is
-/// no name, and taking it for one makes "Russia" the surname of a person.
-fn is_headline_word(doc: &Document, i: usize, words: &HashSet<String>) -> bool {
-    is_shouted(doc, i)
-        && ((i > 0 && is_shouted(doc, i - 1))
-            || (i + 1 < doc.tokens.len() && is_shouted(doc, i + 1)))
-        && words.contains(&lower(doc, i))
+/// Per token: whether it is part of a headline set in capitals ("OTHERS ADDED TO RUSSIA"),
+/// a run of two or more capitals-only words of which one is a word the document also writes
+/// in lower case. Such a run holds no name: taking it for one makes "Russia" the surname of
+/// a person.
+fn headline_words(doc: &Document, words: &HashSet<String>) -> Vec<bool> {
+    let mut out = vec![false; doc.tokens.len()];
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        if !is_shouted(doc, i) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < doc.tokens.len() && is_shouted(doc, e) {
+            e += 1;
+        }
+        if e - i >= 2 && (i..e).any(|k| words.contains(&lower(doc, k))) {
+            out[i..e].fill(true);
+        }
+        i = e;
+    }
+    out
 }
 
 fn lower(doc: &Document, i: usize) -> String {
@@ -485,10 +499,11 @@ fn strip_acronym(text: &str) -> &str {
 /// organisation names; a sentence-initial word that the document also writes in lower case
 /// is not part of a name.
 fn capitalised_runs(doc: &Document, lex: &Lexicon, words: &HashSet<String>) -> Vec<(usize, usize)> {
+    let headline = headline_words(doc, words);
     let mut runs = Vec::new();
     for s in &doc.sentences {
         let mut i = s.token_start;
-        let is_cap = |i: usize| is_cap(doc, i) && !is_headline_word(doc, i, words);
+        let is_cap = |i: usize| is_cap(doc, i) && !headline[i];
         while i < s.token_end {
             if !is_cap(i) {
                 i += 1;

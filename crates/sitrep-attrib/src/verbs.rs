@@ -18,7 +18,11 @@ fn after_cue(ctx: &Ctx, els: &[El], ce: usize, form: &CueForm) -> (usize, Option
     if takes_object && r < hi && !ctx.is(els[r], "that") && !ctx.is_punct(els[r]) {
         let w = ctx.word(els[r]).unwrap_or("");
         if !ctx.lex.is("adjunct", w) || w == "this" {
-            let e = ctx.np_right(els, r, hi);
+            let mut e = ctx.np_right(els, r, hi);
+            if ctx.lex.is("takes_to", &form.lemma) {
+                // "urged voters to back him": the object ends where the infinitive starts.
+                e = (r + 1..e).find(|&n| ctx.is(els[n], "to")).unwrap_or(e);
+            }
             if e > r {
                 addressee = tok_range(els, r, e);
                 r = e;
@@ -361,8 +365,10 @@ pub(crate) fn verb_frame(
         f.addressee = addressee;
         return Some(f);
     }
-    if j == 0 {
-        // "Asked whether …, Clinton said …": a sourceless question.
+    let opens =
+        j == 0 || (j == 1 && matches!(ctx.word(els[0]), Some("when" | "if" | "after" | "once")));
+    if opens {
+        // "(When) asked whether …, Clinton said …": a sourceless question.
         if (form.lemma == "ask" || participle) && clause.is_some() {
             let c = clause.unwrap_or(r);
             return make(ctx, els, (c, content_end(ctx, els, c)), form, (k, ce));

@@ -209,6 +209,56 @@ fn verbs_of_support_and_publication_take_a_noun_phrase() {
 }
 
 #[test]
+fn an_object_before_an_infinitive_is_the_addressee() {
+    let (content, source, cue, stance) = one("Trump urged voters to back him in November.");
+    assert_eq!(
+        (content.as_str(), source.as_str(), cue.as_str(), stance),
+        ("to back him in November", "Trump", "urged", Stance::Demand)
+    );
+}
+
+#[test]
+fn a_reported_clause_after_a_parenthetical() {
+    let (content, source, ..) =
+        one("Mr. Trump said, among other things, that Amazon has a huge antitrust problem.");
+    assert_eq!(content, "Amazon has a huge antitrust problem");
+    assert_eq!(source, "Trump");
+}
+
+#[test]
+fn title_case_headlines_and_section_labels() {
+    let (content, source, cue, _) = one("Ben Carson Slams Hillary And The Media");
+    assert_eq!(
+        (content.as_str(), source.as_str(), cue.as_str()),
+        ("Hillary And The Media", "Ben Carson", "Slams")
+    );
+    // A section label before a colon is nobody's statement.
+    assert!(claims("The Latest: Sanders wins Minnesota caucuses").is_empty());
+}
+
+#[test]
+fn a_pronoun_keeps_to_the_gender_it_was_resolved_with() {
+    let doc = util::attribute(
+        "Beth Van Schaack said the report was damning. She added she did not think Vladimir \
+         Putin would travel if he feared an arrest. “He is reckless,” she said.",
+    );
+    let quote = &doc.quotes[0];
+    assert_eq!(quote.speaker_entity.as_deref(), Some("Beth Van Schaack"));
+}
+
+#[test]
+fn a_headline_in_capitals_is_no_person() {
+    let doc = util::attribute(
+        "OTHERS ADDED TO RUSSIA\n\nRussia plans to expand the list. “We will answer,” he said.",
+    );
+    for c in &doc.claims {
+        assert_ne!(c.source_entity.as_deref(), Some("OTHERS ADDED TO RUSSIA"));
+    }
+    // No person is named, so the pronoun stays as written.
+    assert_eq!(doc.quotes[0].speaker_entity.as_deref(), Some("he"));
+}
+
+#[test]
 fn quote_reopened_at_each_paragraph_keeps_its_speaker() {
     let doc = util::attribute(
         "“The first part runs on,” Theodore Kahn said. “And it does not close here.\n\n“It reopens in the next paragraph.”",
