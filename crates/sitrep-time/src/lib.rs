@@ -47,7 +47,7 @@ use sitrep_doc::{Document, Published, Span};
 
 use crate::expr::{Clock, Expr};
 use crate::grammar::Ctx;
-use crate::lexicon::{Lexicon, Unit};
+use crate::lexicon::{Lexicon, Tense, Unit};
 use crate::resolve::Context;
 
 /// What relative expressions are anchored to.
@@ -185,6 +185,7 @@ impl Discourse {
             .needs_tense()
             .then(|| tense::tense_at(ctx, m.start, m.end))
             .flatten();
+        cx.firm_past = cx.tense == Some(Tense::Past) && tense::firm_past_at(ctx, m.start, m.end);
         if is_bare_weekday(&m.expr) && ctx.is(m.end, "'s") {
             cx.tense = Some(tense::before_nominal(ctx, m.start));
         }

@@ -29,6 +29,8 @@ pub(crate) struct Value {
 pub(crate) struct Context {
     pub anchor: Option<Date>,
     pub tense: Option<Tense>,
+    /// The past tense comes from a simple past verb form ("died"), not an -ed word.
+    pub firm_past: bool,
     /// The last quarter mentioned (year, quarter): "the quarter", "a year earlier".
     pub quarter: Option<(i32, u8)>,
 }
@@ -331,8 +333,11 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             Some(a) => {
                 let d = match shift {
                     None if cx.tense == Some(Tense::Future) => weekday_date(a, weekday, 1, false),
-                    // Wire stories are often dated the evening before: a weekday six days
-                    // back is more likely tomorrow's.
+                    // A past verb in the clause ("died on Monday") puts it in the week just
+                    // gone, however far back that is.
+                    None if cx.firm_past => weekday_date(a, weekday, -1, false),
+                    // Wire stories are often dated the evening before: with no tense to go
+                    // by, a weekday six days back is more likely tomorrow's.
                     None => weekday_date(a, weekday, -1, false)
                         .filter(|d| a.since(*d).map_or(true, |s| s.get_days() < 6))
                         .or_else(|| add_days(a, 1)),
