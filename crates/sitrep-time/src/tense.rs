@@ -69,6 +69,10 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<(Tense, bool)> {
         Class::Tense(t) => Some(t),
         _ => None,
     }) {
+        // A plan in the past perfect is over: "had been scheduled to expire Friday".
+        if t == Tense::Future && past_perfect_before(ctx, i) {
+            return Some((Tense::Past, true));
+        }
         // A past form may be a participle after an auxiliary: "will be held".
         if t != Tense::Past
             || matches!(
@@ -98,6 +102,12 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<(Tense, bool)> {
         }
     }
     Some((Tense::Past, listed && !perfect))
+}
+
+/// Whether "had" or "had been" comes just before token `i`.
+fn past_perfect_before(ctx: &Ctx<'_>, i: usize) -> bool {
+    let had = |k: usize| matches!(ctx.word(k), Some("had" | "hadn't"));
+    i >= 1 && had(i - 1) || i >= 2 && ctx.is(i - 1, "been") && had(i - 2)
 }
 
 /// Whether the -ed word at `i` is an adjective after an article: "a still unspecified date",
