@@ -214,7 +214,9 @@ impl Discourse {
             }
         }
         let v = resolve::resolve(&m.expr, &cx)?;
-        if matches!(v.kind, TimexType::Date | TimexType::Time) {
+        // Speech time ("today", "overnight") is not a time the story moves to: "the
+        // previous Friday" after "Friday ... overnight losses" is the Friday before that one.
+        if matches!(v.kind, TimexType::Date | TimexType::Time) && !is_speech_day(&m.expr) {
             if let Some(named) = named_time(&v.value) {
                 self.mentioned = Some(named);
             }
@@ -259,6 +261,17 @@ const DAY_REACH: usize = 40;
 /// A clock time with no date of its own ("at 10:35 a.m.").
 fn is_bare_clock(e: &Expr) -> bool {
     matches!(e, Expr::Day { date, clock: Some(Clock::Minutes(_)) } if **date == Expr::DayOffset(0))
+}
+
+/// The anchor's own day, with or without a part of it: "today", "tonight", "overnight".
+fn is_speech_day(e: &Expr) -> bool {
+    match e {
+        Expr::DayOffset(0) => true,
+        Expr::Day { date, clock } => {
+            matches!(clock, None | Some(Clock::Part(_))) && is_speech_day(date)
+        }
+        _ => false,
+    }
 }
 
 /// A weekday without last/this/next, alone or with a part of day.
