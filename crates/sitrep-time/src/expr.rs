@@ -59,6 +59,8 @@ pub(crate) enum Expr {
         year: Option<i32>,
         shift: Option<i8>,
     },
+    /// The nearest season before (-1) or after (+1) the anchor's: "this past spring".
+    NearestPart { part: YearPart, direction: i8 },
     /// A quarter, half or season of a year counted from the anchor's ("last year's third
     /// quarter").
     PartOfShiftedYear { part: YearPart, years: i8 },

@@ -125,6 +125,8 @@ pub(crate) enum Class {
     PostMod(&'static str),
     /// -1 last, 0 this, +1 next.
     Shift(i8),
+    /// The nearest one before (-1) or after (+1): "this past", "this coming".
+    Nearest(i8),
     /// A shift from the time last mentioned, not from the anchor: "the following year",
     /// "that day", "the previous Friday".
     Anaphor(i8),
@@ -313,10 +315,12 @@ fn parse_class(file: &str, value: &'static str) -> Option<Class> {
             ("post", m) => Class::PostMod(stat(m)),
             _ => return None,
         },
-        "relative.txt" => match (value.strip_prefix("ago:"), value.strip_prefix("then:")) {
-            (Some(v), _) => Class::Ago(v.parse().ok()?),
-            (_, Some(v)) => Class::Anaphor(v.parse().ok()?),
-            _ => Class::Shift(value.parse().ok()?),
+        "relative.txt" => match value.split_once(':') {
+            Some(("ago", v)) => Class::Ago(v.parse().ok()?),
+            Some(("then", v)) => Class::Anaphor(v.parse().ok()?),
+            Some(("near", v)) => Class::Nearest(v.parse().ok()?),
+            Some(_) => return None,
+            None => Class::Shift(value.parse().ok()?),
         },
         "references.txt" => {
             let (kind, v) = value.split_once(':')?;

@@ -373,6 +373,7 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             }
         },
         Expr::Part { part, year, shift } => resolve_part(part, year, shift, cx),
+        Expr::NearestPart { part, direction } => resolve_nearest_part(part, direction, cx),
         Expr::PartOfShiftedYear { part, years } => match a {
             None => resolve_part(part, None, None, &Context::default()),
             Some(a) => resolve_part(part, Some(a.year() as i32 + years as i32), None, cx),
@@ -520,6 +521,26 @@ fn once_each(value: String, quant: Option<&'static str>) -> Value {
         freq: Some("1X".into()),
         anchored: false,
     }
+}
+
+/// "this past spring": the anchor's year's if that one is over (in the direction given),
+/// else the year before (after).
+fn resolve_nearest_part(part: YearPart, direction: i8, cx: &Context) -> Value {
+    let Some(a) = cx.anchor else {
+        return resolve_part(part, None, None, cx);
+    };
+    let (index, now) = match part {
+        YearPart::Quarter(q) => (q as i32, quarter_of(a) as i32),
+        YearPart::Half(h) => (h as i32, if a.month() <= 6 { 1 } else { 2 }),
+        YearPart::Season(s) => (season_index(s), season_of(a)),
+    };
+    let y = a.year() as i32;
+    let year = match direction {
+        d if d < 0 && index >= now => y - 1,
+        d if d > 0 && index <= now => y + 1,
+        _ => y,
+    };
+    resolve_part(part, Some(year), None, cx)
 }
 
 fn resolve_part(part: YearPart, year: Option<i32>, shift: Option<i8>, cx: &Context) -> Value {

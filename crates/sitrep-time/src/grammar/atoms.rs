@@ -82,7 +82,7 @@ impl Ctx<'_> {
             && self
                 .hits(i - 1)
                 .iter()
-                .any(|h| matches!(h.class, Class::Shift(_) | Class::Anaphor(_)));
+                .any(|h| matches!(h.class, Class::Shift(_) | Class::Anaphor(_) | Class::Nearest(_)));
         if !(t.capital || shifted) {
             return false;
         }
@@ -318,9 +318,15 @@ impl Ctx<'_> {
 
     pub(crate) fn shift(&self, i: usize) -> P<i8> {
         self.find(i, |c| match c {
-            Class::Shift(s) | Class::Anaphor(s) => Some(s),
+            Class::Shift(s) | Class::Anaphor(s) | Class::Nearest(s) => Some(s),
             _ => None,
         })
+    }
+
+    /// Whether the shift at `i` means the nearest one ("this past", "this coming").
+    pub(crate) fn nearest(&self, i: usize) -> bool {
+        self.find(i, |c| matches!(c, Class::Nearest(_)).then_some(()))
+            .is_some()
     }
 
     /// A shift from the time last mentioned ("the following", "that").

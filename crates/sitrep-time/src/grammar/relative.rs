@@ -57,6 +57,10 @@ impl Ctx<'_> {
             ));
         }
         if let Some((end, part)) = self.season_word(j) {
+            if self.nearest(i) {
+                let direction = shift;
+                return Some((end, Expr::NearestPart { part, direction }));
+            }
             return Some((
                 end,
                 Expr::Part {
