@@ -86,8 +86,9 @@ pub(crate) enum Tense {
 pub(crate) enum Holiday {
     /// Month and day.
     Fixed(u8, u8),
-    /// Month, ISO weekday, n-th (0 = last).
-    NthWeekday(u8, u8, u8),
+    /// Month, ISO weekday, n-th (0 = last), then days after it (US Election Day is the
+    /// day after the first Monday of November).
+    NthWeekday(u8, u8, u8, i8),
     /// Days after Western Easter Sunday.
     Easter(i8),
 }
@@ -361,11 +362,15 @@ fn parse_holiday(value: &str) -> Option<Holiday> {
     }
     let days = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
     let wd = days.iter().position(|d| rest.starts_with(d))? as u8 + 1;
-    let nth = match &rest[2..] {
+    let (nth, after) = match rest[2..].split_once('+') {
+        Some((n, d)) => (n, d.parse().ok()?),
+        None => (&rest[2..], 0),
+    };
+    let nth = match nth {
         "L" => 0,
         n => n.parse().ok().filter(|n| (1..=5).contains(n))?,
     };
-    Some(Holiday::NthWeekday(month, wd, nth))
+    Some(Holiday::NthWeekday(month, wd, nth, after))
 }
 
 #[cfg(test)]

@@ -245,10 +245,11 @@ fn holiday_date(h: Holiday, year: i32) -> Option<Date> {
     let y = i16::try_from(year).ok()?;
     match h {
         Holiday::Fixed(m, d) => Date::new(y, m as i8, d as i8).ok(),
-        Holiday::NthWeekday(m, wd, n) => {
+        Holiday::NthWeekday(m, wd, n, after) => {
             let first = Date::new(y, m as i8, 1).ok()?;
             let nth = if n == 0 { -1 } else { n as i8 };
-            first.nth_weekday_of_month(nth, weekday_of(wd)).ok()
+            let day = first.nth_weekday_of_month(nth, weekday_of(wd)).ok()?;
+            add_days(day, after as i64)
         }
         Holiday::Easter(offset) => add_days(easter(year)?, offset as i64),
     }

@@ -68,7 +68,12 @@ impl Ctx<'_> {
             _ => None,
         }) {
             let (end, year) = self.year_after(end);
-            return Some((end, Expr::Holiday { holiday, year }));
+            let day = Expr::Holiday { holiday, year };
+            // "Easter week", "Christmas week": the week the day falls in.
+            if year.is_none() && self.unit(end) == Some((end + 1, Unit::Week)) {
+                return Some((end + 1, Expr::WeekOf(Box::new(day))));
+            }
+            return Some((end, day));
         }
         let (end, year) = self.year(i)?;
         // "1989's third quarter" is the ordinal pattern's.
