@@ -149,19 +149,14 @@ impl Ctx<'_> {
             Class::Ago(d) => Some(d),
             _ => None,
         }) {
-            // "two years before the war" is a duration; "two years before" alone a date
-            let bare_after = direction < 0 || !self.is(end, "after");
-            let followed = self.toks.get(e).is_some_and(|t| t.kind != Kind::Punct);
-            if bare_after && !(followed && matches!(self.word(end), Some("before" | "after"))) {
-                return Some((
-                    e,
-                    Expr::Ago {
-                        amount,
-                        unit,
-                        direction,
-                    },
-                ));
-            }
+            return Some((
+                e,
+                Expr::Ago {
+                    amount,
+                    unit,
+                    direction,
+                },
+            ));
         }
         // "four flights a week", "$1.76 a year": a rate, not a time.
         if matches!(self.word(j), Some("a" | "an")) && self.counted_before(j) {
@@ -196,9 +191,14 @@ impl Ctx<'_> {
             )
     }
 
-    /// Whether a number comes in the three tokens before `i`: "$500 million a year".
+    /// Whether a number comes in the three tokens before `i`, in its sentence: "$500 million
+    /// a year", not "three thousand. But a minute later".
     fn counted_before(&self, i: usize) -> bool {
-        (i.saturating_sub(3)..i).any(|k| {
+        let from = (i.saturating_sub(3)..i)
+            .rev()
+            .find(|&k| matches!(self.word(k), Some("." | "!" | "?" | ";")))
+            .map_or(i.saturating_sub(3), |k| k + 1);
+        (from..i).any(|k| {
             self.number(k).is_some()
                 || self
                     .find(k, |c| {
