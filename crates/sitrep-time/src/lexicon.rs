@@ -23,7 +23,7 @@ macro_rules! source {
     };
 }
 
-const SOURCES: [Source; 12] = [
+const SOURCES: [Source; 13] = [
     source!("months.txt"),
     source!("weekdays.txt"),
     source!("numbers.txt"),
@@ -36,6 +36,7 @@ const SOURCES: [Source; 12] = [
     source!("holidays.txt"),
     source!("sets.txt"),
     source!("tense.txt"),
+    source!("idioms.txt"),
 ];
 
 /// A calendar unit.
@@ -141,6 +142,8 @@ pub(crate) enum Class {
     /// An adverb of recurrence ("weekly"), with its quant.
     SetAdverb(Option<&'static str>, Unit),
     Tense(Tense),
+    /// A phrase that only looks like a time ("high noon").
+    Idiom,
 }
 
 /// One form of a lexicon entry, past its first word.
@@ -339,6 +342,10 @@ fn parse_class(file: &str, value: &'static str) -> Option<Class> {
             let (quant, unit) = value.split_once(':')?;
             Class::SetAdverb((!quant.is_empty()).then(|| stat(quant)), Unit::parse(unit)?)
         }
+        "idioms.txt" => match value {
+            "NONE" => Class::Idiom,
+            _ => return None,
+        },
         "tense.txt" => Class::Tense(match value {
             "PAST" => Tense::Past,
             "PRESENT" => Tense::Present,

@@ -123,6 +123,10 @@ impl TimeTagger {
         let mut out = Vec::new();
         let mut i = 0;
         while i < ctx.toks.len() {
+            if let Some(end) = ctx.idiom(i) {
+                i = end;
+                continue;
+            }
             let Some(m) = ctx.may_start(i).then(|| ctx.parse(i)).flatten() else {
                 i += 1;
                 continue;

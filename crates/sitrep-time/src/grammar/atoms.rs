@@ -52,6 +52,12 @@ impl Ctx<'_> {
         a < b || self.toks[i].kind == Kind::Number || self.is(i, "the") || self.is(i, "fiscal")
     }
 
+    /// The token after an idiom that starts at `i` ("high noon"), which is no time.
+    pub(crate) fn idiom(&self, i: usize) -> Option<usize> {
+        self.find(i, |c| matches!(c, Class::Idiom).then_some(()))
+            .map(|(end, ())| end)
+    }
+
     pub(crate) fn is(&self, i: usize, w: &str) -> bool {
         self.word(i) == Some(w)
     }
@@ -67,6 +73,11 @@ impl Ctx<'_> {
     pub(crate) fn find<T>(&self, i: usize, f: impl Fn(Class) -> Option<T>) -> P<T> {
         self.hits(i).iter().find_map(|h| {
             if h.strict && !self.strict_ok(i, h.end) {
+                return None;
+            }
+            // English capitalises month names, not seasons: "last fall", but "at this march"
+            // is a protest.
+            if h.strict && matches!(h.class, Class::Month(_)) && !self.toks[i].capital {
                 return None;
             }
             f(h.class).map(|v| (h.end, v))
@@ -188,6 +199,10 @@ impl Ctx<'_> {
         }
         let v = n.value as i32;
         if n.apostrophe {
+            // An opening quote before a count: CBS's '60 Minutes'.
+            if self.unit(i + 1).is_some() {
+                return None;
+            }
             return (n.digits == 2).then_some((i + 1, if v < 30 { 2000 + v } else { 1900 + v }));
         }
         if n.digits != 4 || !(1000..=2199).contains(&v) {

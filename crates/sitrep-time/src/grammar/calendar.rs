@@ -190,6 +190,15 @@ impl Ctx<'_> {
     pub(crate) fn season(&self, i: usize) -> P<Expr> {
         let j = self.skip(i, "the");
         let (end, part) = self.season_word(j)?;
+        // A capitalised season of a name is a title: "Spring of Life" demonstrations.
+        let named = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Word && t.capital && self.hits(k).is_empty())
+        };
+        if self.toks[j].capital && self.is(end, "of") && named(end + 1) {
+            return None;
+        }
         let (end, year) = self.year_after(end);
         Some((
             end,
