@@ -265,6 +265,16 @@ impl Ctx<'_> {
                     date = d;
                 }
             }
+            // "at 4 in the morning (4 a.m. EDT Thursday)": the parenthesis restates the time
+            // with its day.
+            if let Some((_, Expr::Day { date: d, .. })) = self.clock(end + 1).and_then(|_| {
+                self.clock_time(end + 1)
+                    .filter(|(e, _)| *e + 1 == close)
+            }) {
+                if *d != Expr::DayOffset(0) {
+                    date = *d;
+                }
+            }
         }
         let mut k = self.skip(end, ",");
         k = self.skip(k, "on");
@@ -291,7 +301,7 @@ impl Ctx<'_> {
         if !self.is(i, "(") {
             return None;
         }
-        (i + 1..i + 6).find(|&k| self.is(k, ")")).map(|k| k + 1)
+        (i + 1..i + 9).find(|&k| self.is(k, ")")).map(|k| k + 1)
     }
 
     pub(crate) fn reference(&self, i: usize) -> P<Expr> {
