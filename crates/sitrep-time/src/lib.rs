@@ -204,20 +204,26 @@ impl Discourse {
             }
         }
         // "the following year", "that day": from the time last named, if it is precise enough.
+        let mut coarse = None;
         if let Expr::Anaphoric(inner) = &m.expr {
             let needed = match **inner {
                 Expr::UnitShift { unit, .. } => unit,
                 Expr::MonthShift { .. } => Unit::Month,
                 _ => Unit::Day,
             };
-            if let Some((d, _)) = self
-                .mentioned
-                .filter(|(_, g)| granularity(*g) <= granularity(needed))
-            {
-                cx.anchor = Some(d);
+            match self.mentioned {
+                Some((d, g)) if granularity(g) <= granularity(needed) => cx.anchor = Some(d),
+                // "last October ... that same day": a day in that month, which one unknown. A
+                // year named is too far off to say the day is in it.
+                Some((d, Unit::Month)) if needed == Unit::Day => coarse = Some(d),
+                _ => {}
             }
         }
-        let v = resolve::resolve(&m.expr, &cx)?;
+        let mut v = resolve::resolve(&m.expr, &cx)?;
+        if let Some(d) = coarse.filter(|_| v.value.len() >= 10) {
+            let day = format!("{:04}-{:02}-XX", d.year(), d.month());
+            v.value = format!("{day}{}", &v.value[10..]);
+        }
         // Speech time ("today", "overnight") is not a time the story moves to: "the
         // previous Friday" after "Friday ... overnight losses" is the Friday before that one.
         if matches!(v.kind, TimexType::Date | TimexType::Time) && !is_speech_day(&m.expr) {

@@ -12,13 +12,24 @@ impl Ctx<'_> {
     /// ("the past two months" is a duration).
     pub(crate) fn shifted(&self, i: usize) -> P<Expr> {
         let (end, expr) = self.shifted_from_anchor(i)?;
-        if self.anaphor(i).is_none() {
+        // "the next day", "the next morning" follow the story's last day, as "the following
+        // day" does; "next week" counts from now.
+        let day_sized = matches!(
+            expr,
+            Expr::UnitShift {
+                unit: Unit::Day,
+                ..
+            } | Expr::Day { .. }
+        );
+        if self.anaphor(i).is_none() && !(day_sized && self.is(i, "the")) {
             return Some((end, expr));
         }
         // "that" names only units ("that day", not "that two weeks").
         let units_only = self.is(i, "that");
         match expr {
-            Expr::UnitShift { .. } => Some((end, Expr::Anaphoric(Box::new(expr)))),
+            Expr::UnitShift { .. } | Expr::Day { .. } => {
+                Some((end, Expr::Anaphoric(Box::new(expr))))
+            }
             Expr::Weekday { .. } | Expr::MonthShift { .. } if !units_only => {
                 Some((end, Expr::Anaphoric(Box::new(expr))))
             }
@@ -39,6 +50,11 @@ impl Ctx<'_> {
             if !self.is_plural(j, end) {
                 return Some((end, Expr::UnitShift { unit, shift }));
             }
+        }
+        if let Some((end, part)) = self.part_of_day(j) {
+            let date = Box::new(Expr::DayOffset(shift));
+            let clock = Some(Clock::Part(part));
+            return Some((end, Expr::Day { date, clock }));
         }
         if let Some((end, month)) = self.month(j) {
             // "last Oct. 23": the date is the expression, "last" only says it is past.
