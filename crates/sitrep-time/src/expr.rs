@@ -113,6 +113,8 @@ pub(crate) enum Expr {
         month: u8,
         quant: Option<&'static str>,
     },
+    /// A day some days from a named one ("the day before last Tuesday": -1).
+    DaysFrom { date: Box<Expr>, days: i8 },
     /// The week a date falls in ("the week of March 6").
     WeekOf(Box<Expr>),
 }
@@ -135,6 +137,6 @@ impl Expr {
                     unit: crate::lexicon::Unit::Weekend,
                     shift: 0
                 }
-        ) || matches!(self, Expr::Day { date, .. } | Expr::WeekOf(date) if date.needs_tense())
+        ) || matches!(self, Expr::Day { date, .. } | Expr::WeekOf(date) | Expr::DaysFrom { date, .. } if date.needs_tense())
     }
 }

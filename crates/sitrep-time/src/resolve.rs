@@ -508,6 +508,13 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                 None => date_value(D, unknown(Unit::Week), false),
             }
         }
+        Expr::DaysFrom { ref date, days } => {
+            let day = resolve(date, cx)?;
+            match day.value.get(..10).and_then(|v| v.parse::<Date>().ok()) {
+                Some(d) => date_value(D, ymd(add_days(d, days as i64)?), day.anchored),
+                None => date_value(D, unknown(Unit::Day), false),
+            }
+        }
         Expr::WeekdaySet { weekday, quant } => once_each(format!("XXXX-WXX-{weekday}"), quant),
     })
 }

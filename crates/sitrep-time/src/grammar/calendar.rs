@@ -266,10 +266,39 @@ impl Ctx<'_> {
         }
     }
 
+    /// "the day before last Tuesday", "the day after Christmas": a day next to a named one.
+    fn day_next_to(&self, i: usize) -> P<Expr> {
+        if self.unit(i + 1) != Some((i + 2, Unit::Day)) {
+            return None;
+        }
+        let days = match self.word(i + 2) {
+            Some("before") => -1,
+            Some("after") => 1,
+            _ => return None,
+        };
+        let (end, date) = self
+            .calendar(i + 3)
+            .or_else(|| self.shifted(i + 3))
+            .or_else(|| self.day_word(i + 3))?;
+        let day_sized = match &date {
+            Expr::Calendar { day, .. } => day.is_some(),
+            Expr::Weekday { .. } | Expr::Holiday { .. } | Expr::DayOffset(_) => true,
+            Expr::Anaphoric(inner) => matches!(**inner, Expr::Weekday { .. }),
+            _ => false,
+        };
+        day_sized.then(|| {
+            let date = Box::new(date);
+            (end, Expr::DaysFrom { date, days })
+        })
+    }
+
     /// "the weekend", "the quarter", "the latest period", "the year", "the fiscal year".
     pub(crate) fn the_unit(&self, i: usize) -> P<Expr> {
         if !self.is(i, "the") {
             return None;
+        }
+        if let Some(r) = self.day_next_to(i) {
+            return Some(r);
         }
         let mut j = i + 1;
         let latest = matches!(self.word(j), Some("latest" | "recent"));
