@@ -78,7 +78,8 @@ fn season_of(d: Date) -> i32 {
 
 /// The year of a month given without one. Past tense puts it before the anchor, future tense
 /// after it, with a month's slack either way (a tense cue is often someone else's verb);
-/// otherwise the month nearest the anchor wins.
+/// otherwise the month nearest the anchor wins, and a tie (six months either way) goes to
+/// the past, which news reports more than it forecasts.
 fn infer_year(anchor: Date, month: u8, tense: Option<Tense>) -> i32 {
     let y = anchor.year() as i32;
     let diff = month as i32 - anchor.month() as i32;
@@ -86,7 +87,7 @@ fn infer_year(anchor: Date, month: u8, tense: Option<Tense>) -> i32 {
         Some(Tense::Past) if diff > 2 => y - 1,
         Some(Tense::Future) if diff < -1 => y + 1,
         Some(Tense::Past | Tense::Future) => y,
-        _ if diff > 6 => y - 1,
+        _ if diff >= 6 => y - 1,
         _ if diff < -6 => y + 1,
         _ => y,
     }
@@ -353,9 +354,11 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                 let (y, m) = (a.year() as i32, a.month() as u8);
                 // "last June" said in November is this year's June; said in June, last
                 // year's. Seasons differ: "last spring" is last year's (see resolve_part).
+                // The month just gone is "last month": "last February" said on March 1 is
+                // a year before.
                 let year = match shift {
                     s if s < 0 => {
-                        if month < m {
+                        if month + 1 < m {
                             y
                         } else {
                             y - 1
@@ -363,7 +366,7 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                     }
                     0 => y,
                     _ => {
-                        if month > m {
+                        if month > m + 1 {
                             y
                         } else {
                             y + 1
