@@ -166,12 +166,18 @@ fn number(n: f64) -> String {
     }
 }
 
-/// `P2.5Y`, `PT5H`, `PXW`; decades and centuries in years (`P20Y`), as TimeBank writes them.
+/// `P2.5Y`, `PT5H`, `PXW`; decades and centuries in years (`P20Y`), as TimeBank writes them,
+/// quarters in months (`P9M`) and weekends in days (`P2D`): ISO 8601 durations have no
+/// letter for them.
 fn duration(amount: Amount, unit: Unit) -> String {
     let (amount, unit) = match (amount, unit) {
         (Amount::Num(n), Unit::Decade) => (Amount::Num(n * 10.0), Unit::Year),
         (Amount::Num(n), Unit::Century) => (Amount::Num(n * 100.0), Unit::Year),
         (Amount::Vague, Unit::Decade | Unit::Century) => (Amount::Vague, Unit::Year),
+        (Amount::Num(n), Unit::Quarter) => (Amount::Num(n * 3.0), Unit::Month),
+        (Amount::Vague, Unit::Quarter) => (Amount::Vague, Unit::Month),
+        (Amount::Num(n), Unit::Weekend) => (Amount::Num(n * 2.0), Unit::Day),
+        (Amount::Vague, Unit::Weekend) => (Amount::Vague, Unit::Day),
         other => other,
     };
     // Fractions of a day, an hour or a minute in the next smaller unit: "5 1/2 hours" is
@@ -635,5 +641,8 @@ mod tests {
         assert_eq!(duration(Amount::Num(0.5), Unit::Hour), "PT30M");
         assert_eq!(duration(Amount::Num(1.5), Unit::Day), "P1DT12H");
         assert_eq!(duration(Amount::Num(0.5), Unit::Day), "PT12H");
+        assert_eq!(duration(Amount::Num(3.0), Unit::Quarter), "P9M");
+        assert_eq!(duration(Amount::Vague, Unit::Quarter), "PXM");
+        assert_eq!(duration(Amount::Num(1.0), Unit::Weekend), "P2D");
     }
 }
