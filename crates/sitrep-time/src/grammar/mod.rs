@@ -77,6 +77,7 @@ impl Ctx<'_> {
             self.ordinal_part(i),
             self.season(i),
             self.day_word(i),
+            self.part_then_day(i),
             self.reference(i),
             self.set(i),
             self.the_unit(i),

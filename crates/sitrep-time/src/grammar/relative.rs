@@ -224,6 +224,17 @@ impl Ctx<'_> {
         })
     }
 
+    /// A part of day before its day: "afternoon yesterday", "mid-afternoon Friday".
+    pub(crate) fn part_then_day(&self, i: usize) -> P<Expr> {
+        let (e, part) = self.part_of_day(i)?;
+        let (end, date) = self.day_word(self.skip(e, "on"))?;
+        if matches!(date, Expr::Day { .. }) {
+            return None;
+        }
+        let date = Box::new(date);
+        Some((end, Expr::Day { date, clock: Some(Clock::Part(part)) }))
+    }
+
     /// "yesterday", "tonight", "yesterday afternoon", "Friday night", "today's".
     pub(crate) fn day_word(&self, i: usize) -> P<Expr> {
         let (end, date, clock) = if let Some((end, (_, d, part))) = self.find(i, |c| match c {
