@@ -2,7 +2,7 @@
 //! "ago", days and times of day, references and sets.
 
 use crate::expr::{Amount, Clock, Expr};
-use crate::lexicon::{Class, Unit};
+use crate::lexicon::{Class, Tense, Unit};
 use crate::scan::Kind;
 
 use super::{Ctx, P};
@@ -181,6 +181,14 @@ impl Ctx<'_> {
         // "a second time" is an ordinal.
         if unit == Unit::Second && !self.is_plural(k, end) && self.number(j).is_none() {
             return None;
+        }
+        // "Islam will one day be the second religion": some day ahead, not a length.
+        let modal_before = j > 0
+            && self
+                .find(j - 1, |c| matches!(c, Class::Tense(Tense::Future)).then_some(()))
+                .is_some();
+        if unit == Unit::Day && self.is(j, "one") && end == k + 1 && modal_before {
+            return Some((end, Expr::Reference { kind: "DATE", value: "FUTURE_REF" }));
         }
         Some((end, Expr::Duration { amount, unit }))
     }
