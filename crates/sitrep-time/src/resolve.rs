@@ -67,8 +67,12 @@ fn season_index(code: &str) -> i32 {
     }
 }
 
+/// Where the date stands among the year's seasons: 0 spring ... 3 winter (December). January
+/// and February come before the year's spring (-1): the winter they end began the year before,
+/// so "the spring" said in February is still ahead.
 fn season_of(d: Date) -> i32 {
     match d.month() {
+        1 | 2 => -1,
         3..=5 => 0,
         6..=8 => 1,
         9..=11 => 2,
