@@ -87,6 +87,30 @@ impl Ctx<'_> {
         ))
     }
 
+    /// The second day of "April 24 and 25", "May 3 to 5": a bare day number after a month's
+    /// day and a conjunction, with the year that follows it if any. Not "April 24 and 25
+    /// people".
+    pub(crate) fn coordinated_day(&self, i: usize) -> P<Expr> {
+        let n = self.number(i)?;
+        if n.suffix != crate::scan::Suffix::None || i < 3 {
+            return None;
+        }
+        let (end, day) = self.day(i)?;
+        if !matches!(self.word(i - 1), Some("and" | "or" | "to" | "through" | "-")) {
+            return None;
+        }
+        let (_, month) = (i.saturating_sub(4)..i - 2)
+            .rev()
+            .find_map(|k| self.month(k).filter(|(e, _)| *e == i - 2))?;
+        self.day(i - 2)?;
+        let (end2, year) = self.year_after(end);
+        let next_is_word = self.toks.get(end).is_some_and(|t| t.kind == Kind::Word);
+        if year.is_none() && next_is_word {
+            return None;
+        }
+        Some((end2, Expr::Calendar { year, month: Some(month), day: Some(day) }))
+    }
+
     /// A month with a day or a year after it, or with this/last/next year ("October this
     /// year", "June 5 last year").
     pub(crate) fn month_date(&self, i: usize) -> P<Expr> {

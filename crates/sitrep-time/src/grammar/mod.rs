@@ -72,6 +72,7 @@ impl Ctx<'_> {
         let candidates = [
             self.clock_time(i),
             self.calendar(i),
+            self.coordinated_day(i),
             self.shifted(i),
             self.amount_unit(i),
             self.ordinal_part(i),
