@@ -90,10 +90,12 @@ impl Ctx<'_> {
     pub(crate) fn strict_ok(&self, i: usize, end: usize) -> bool {
         let t = &self.toks[i];
         let shifted = i > 0
-            && self
-                .hits(i - 1)
-                .iter()
-                .any(|h| matches!(h.class, Class::Shift(_) | Class::Anaphor(_) | Class::Nearest(_)));
+            && self.hits(i - 1).iter().any(|h| {
+                matches!(
+                    h.class,
+                    Class::Shift(_) | Class::Anaphor(_) | Class::Nearest(_)
+                )
+            });
         if !(t.capital || shifted) {
             return false;
         }

@@ -96,7 +96,10 @@ impl Ctx<'_> {
             return None;
         }
         let (end, day) = self.day(i)?;
-        if !matches!(self.word(i - 1), Some("and" | "or" | "to" | "through" | "-")) {
+        if !matches!(
+            self.word(i - 1),
+            Some("and" | "or" | "to" | "through" | "-")
+        ) {
             return None;
         }
         let (_, month) = (i.saturating_sub(4)..i - 2)
@@ -108,7 +111,14 @@ impl Ctx<'_> {
         if year.is_none() && next_is_word {
             return None;
         }
-        Some((end2, Expr::Calendar { year, month: Some(month), day: Some(day) }))
+        Some((
+            end2,
+            Expr::Calendar {
+                year,
+                month: Some(month),
+                day: Some(day),
+            },
+        ))
     }
 
     /// A month with a day or a year after it, or with this/last/next year ("October this

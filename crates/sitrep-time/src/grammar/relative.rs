@@ -185,10 +185,18 @@ impl Ctx<'_> {
         // "Islam will one day be the second religion": some day ahead, not a length.
         let modal_before = j > 0
             && self
-                .find(j - 1, |c| matches!(c, Class::Tense(Tense::Future)).then_some(()))
+                .find(j - 1, |c| {
+                    matches!(c, Class::Tense(Tense::Future)).then_some(())
+                })
                 .is_some();
         if unit == Unit::Day && self.is(j, "one") && end == k + 1 && modal_before {
-            return Some((end, Expr::Reference { kind: "DATE", value: "FUTURE_REF" }));
+            return Some((
+                end,
+                Expr::Reference {
+                    kind: "DATE",
+                    value: "FUTURE_REF",
+                },
+            ));
         }
         Some((end, Expr::Duration { amount, unit }))
     }
@@ -240,7 +248,13 @@ impl Ctx<'_> {
             return None;
         }
         let date = Box::new(date);
-        Some((end, Expr::Day { date, clock: Some(Clock::Part(part)) }))
+        Some((
+            end,
+            Expr::Day {
+                date,
+                clock: Some(Clock::Part(part)),
+            },
+        ))
     }
 
     /// "yesterday", "tonight", "yesterday afternoon", "Friday night", "today's".
@@ -302,10 +316,10 @@ impl Ctx<'_> {
             }
             // "at 4 in the morning (4 a.m. EDT Thursday)": the parenthesis restates the time
             // with its day.
-            if let Some((_, Expr::Day { date: d, .. })) = self.clock(end + 1).and_then(|_| {
-                self.clock_time(end + 1)
-                    .filter(|(e, _)| *e + 1 == close)
-            }) {
+            if let Some((_, Expr::Day { date: d, .. })) = self
+                .clock(end + 1)
+                .and_then(|_| self.clock_time(end + 1).filter(|(e, _)| *e + 1 == close))
+            {
                 if *d != Expr::DayOffset(0) {
                     date = *d;
                 }
