@@ -47,9 +47,22 @@ impl<'a> Ctx<'a> {
 
 impl Ctx<'_> {
     /// Whether token `i` has any lexicon entry or is a number: where a match can start.
+    /// Tense cues, meridiems, "ago" and the like only follow or surround an expression, so
+    /// the common words among them ("in the morning", "as soon as", "had") start no parse.
     pub(crate) fn may_start(&self, i: usize) -> bool {
-        let (a, b) = self.ranges[i];
-        a < b || self.toks[i].kind == Kind::Number || self.is(i, "the") || self.is(i, "fiscal")
+        let starts = self.hits(i).iter().any(|h| {
+            !matches!(
+                h.class,
+                Class::Tense(_)
+                    | Class::Meridiem(_)
+                    | Class::Zone
+                    | Class::PostMod(_)
+                    | Class::Ago(_)
+                    | Class::More
+                    | Class::Idiom
+            )
+        });
+        starts || self.toks[i].kind == Kind::Number || self.is(i, "the") || self.is(i, "fiscal")
     }
 
     /// The token after an idiom that starts at `i` ("high noon"), which is no time.
