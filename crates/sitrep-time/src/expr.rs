@@ -87,6 +87,10 @@ pub(crate) enum Expr {
     /// "the latest quarter", "the latest period": the last quarter over, the one before the
     /// anchor's, whatever quarter was discussed before.
     LatestQuarter,
+    /// "the quarter ended Sept. 30": the quarter under discussion if one was named, else the
+    /// three months up to that date, named by the calendar quarter most of them fall in (a
+    /// quarter ended July 31 is the second).
+    QuarterEnding(Box<Expr>),
     /// "the year-earlier quarter": the quarter under discussion, a year before.
     YearEarlierQuarter,
     /// A length of time.
@@ -137,6 +141,6 @@ impl Expr {
                     unit: crate::lexicon::Unit::Weekend,
                     shift: 0
                 }
-        ) || matches!(self, Expr::Day { date, .. } | Expr::WeekOf(date) | Expr::DaysFrom { date, .. } if date.needs_tense())
+        ) || matches!(self, Expr::Day { date, .. } | Expr::WeekOf(date) | Expr::DaysFrom { date, .. } | Expr::QuarterEnding(date) if date.needs_tense())
     }
 }

@@ -234,7 +234,10 @@ impl Discourse {
         // The quarter under discussion: named ones, not ones computed from it.
         if matches!(
             m.expr,
-            Expr::Part { .. } | Expr::PartOfShiftedYear { .. } | Expr::LatestQuarter
+            Expr::Part { .. }
+                | Expr::PartOfShiftedYear { .. }
+                | Expr::LatestQuarter
+                | Expr::QuarterEnding(_)
         ) {
             if let Some(q) = quarter(&v.value) {
                 self.cx.quarter = Some(q);

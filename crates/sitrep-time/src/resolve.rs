@@ -521,6 +521,17 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                 None => date_value(D, unknown(Unit::Week), false),
             }
         }
+        // A quarter already named ("first-quarter results ... for the quarter ended Sept.
+        // 29") keeps the document's own, perhaps fiscal, numbering.
+        Expr::QuarterEnding(_) if cx.quarter.is_some() => resolve(&Expr::ThisQuarter(None), cx)?,
+        Expr::QuarterEnding(ref date) => {
+            let end = resolve(date, cx)?;
+            match end.value.get(..10).and_then(|v| v.parse::<Date>().ok()) {
+                // The middle of the three months that end on that date.
+                Some(d) => date_value(D, at_unit(add_days(d, -45)?, Unit::Quarter), end.anchored),
+                None => date_value(D, unknown(Unit::Quarter), false),
+            }
+        }
         Expr::DaysFrom { ref date, days } => {
             let day = resolve(date, cx)?;
             match day.value.get(..10).and_then(|v| v.parse::<Date>().ok()) {

@@ -378,6 +378,12 @@ impl Ctx<'_> {
                 }
             }
         }
+        // "the quarter ended Sept. 30": the date says which; it is an expression of its own.
+        if unit == Unit::Quarter && matches!(self.word(end), Some("ended" | "ending")) {
+            if let Some((_, d @ Expr::Calendar { day: Some(_), .. })) = self.calendar(end + 1) {
+                return Some((end, Expr::QuarterEnding(Box::new(d))));
+            }
+        }
         match unit {
             Unit::Quarter if latest => Some((end, Expr::LatestQuarter)),
             Unit::Quarter => Some((end, Expr::ThisQuarter(None))),
