@@ -69,6 +69,30 @@ impl Ctx<'_> {
     pub(crate) fn idiom(&self, i: usize) -> Option<usize> {
         self.find(i, |c| matches!(c, Class::Idiom).then_some(()))
             .map(|(end, ())| end)
+            .or_else(|| self.all_the_time(i))
+    }
+
+    /// The token after "24 hours a day", "seven days a week", "12 months a year": a whole
+    /// unit per unit, which says "all the time", neither a length nor a frequency.
+    fn all_the_time(&self, i: usize) -> Option<usize> {
+        let (e, Amount::Num(n)) = self.amount(i)? else {
+            return None;
+        };
+        let (e, small) = self.unit(e)?;
+        if !matches!(self.word(e), Some("a" | "per" | "each" | "every")) {
+            return None;
+        }
+        let (end, big) = self.unit(e + 1)?;
+        let whole = match (small, big) {
+            (Unit::Hour, Unit::Day) => 24.0,
+            (Unit::Day, Unit::Week) => 7.0,
+            (Unit::Day, Unit::Year) => 365.0,
+            (Unit::Week, Unit::Year) => 52.0,
+            (Unit::Month, Unit::Year) => 12.0,
+            (Unit::Minute, Unit::Hour) | (Unit::Second, Unit::Minute) => 60.0,
+            _ => return None,
+        };
+        (n == whole).then_some(end)
     }
 
     pub(crate) fn is(&self, i: usize, w: &str) -> bool {
