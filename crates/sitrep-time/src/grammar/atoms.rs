@@ -180,6 +180,7 @@ impl Ctx<'_> {
                     self.word(i - 1),
                     Some(
                         "in" | "of"
+                            | "on"
                             | "since"
                             | "until"
                             | "by"
