@@ -59,6 +59,8 @@ pub(crate) enum Expr {
         year: Option<i32>,
         shift: Option<i8>,
     },
+    /// The nearest season before (-1) or after (+1) the anchor's: "this past spring".
+    NearestPart { part: YearPart, direction: i8 },
     /// A quarter, half or season of a year counted from the anchor's ("last year's third
     /// quarter").
     PartOfShiftedYear { part: YearPart, years: i8 },
@@ -85,6 +87,10 @@ pub(crate) enum Expr {
     /// "the latest quarter", "the latest period": the last quarter over, the one before the
     /// anchor's, whatever quarter was discussed before.
     LatestQuarter,
+    /// "the quarter ended Sept. 30": the quarter under discussion if one was named, else the
+    /// three months up to that date, named by the calendar quarter most of them fall in (a
+    /// quarter ended July 31 is the second).
+    QuarterEnding(Box<Expr>),
     /// "the year-earlier quarter": the quarter under discussion, a year before.
     YearEarlierQuarter,
     /// A length of time.
@@ -111,6 +117,8 @@ pub(crate) enum Expr {
         month: u8,
         quant: Option<&'static str>,
     },
+    /// A day some days from a named one ("the day before last Tuesday": -1).
+    DaysFrom { date: Box<Expr>, days: i8 },
     /// The week a date falls in ("the week of March 6").
     WeekOf(Box<Expr>),
 }
@@ -133,6 +141,6 @@ impl Expr {
                     unit: crate::lexicon::Unit::Weekend,
                     shift: 0
                 }
-        ) || matches!(self, Expr::Day { date, .. } | Expr::WeekOf(date) if date.needs_tense())
+        ) || matches!(self, Expr::Day { date, .. } | Expr::WeekOf(date) | Expr::DaysFrom { date, .. } | Expr::QuarterEnding(date) if date.needs_tense())
     }
 }

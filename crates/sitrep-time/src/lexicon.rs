@@ -23,7 +23,7 @@ macro_rules! source {
     };
 }
 
-const SOURCES: [Source; 12] = [
+const SOURCES: [Source; 13] = [
     source!("months.txt"),
     source!("weekdays.txt"),
     source!("numbers.txt"),
@@ -36,6 +36,7 @@ const SOURCES: [Source; 12] = [
     source!("holidays.txt"),
     source!("sets.txt"),
     source!("tense.txt"),
+    source!("idioms.txt"),
 ];
 
 /// A calendar unit.
@@ -86,8 +87,9 @@ pub(crate) enum Tense {
 pub(crate) enum Holiday {
     /// Month and day.
     Fixed(u8, u8),
-    /// Month, ISO weekday, n-th (0 = last).
-    NthWeekday(u8, u8, u8),
+    /// Month, ISO weekday, n-th (0 = last), then days after it (US Election Day is the
+    /// day after the first Monday of November).
+    NthWeekday(u8, u8, u8, i8),
     /// Days after Western Easter Sunday.
     Easter(i8),
 }
@@ -125,6 +127,8 @@ pub(crate) enum Class {
     PostMod(&'static str),
     /// -1 last, 0 this, +1 next.
     Shift(i8),
+    /// The nearest one before (-1) or after (+1): "this past", "this coming".
+    Nearest(i8),
     /// A shift from the time last mentioned, not from the anchor: "the following year",
     /// "that day", "the previous Friday".
     Anaphor(i8),
@@ -138,6 +142,8 @@ pub(crate) enum Class {
     /// An adverb of recurrence ("weekly"), with its quant.
     SetAdverb(Option<&'static str>, Unit),
     Tense(Tense),
+    /// A phrase that only looks like a time ("high noon").
+    Idiom,
 }
 
 /// One form of a lexicon entry, past its first word.
@@ -313,10 +319,12 @@ fn parse_class(file: &str, value: &'static str) -> Option<Class> {
             ("post", m) => Class::PostMod(stat(m)),
             _ => return None,
         },
-        "relative.txt" => match (value.strip_prefix("ago:"), value.strip_prefix("then:")) {
-            (Some(v), _) => Class::Ago(v.parse().ok()?),
-            (_, Some(v)) => Class::Anaphor(v.parse().ok()?),
-            _ => Class::Shift(value.parse().ok()?),
+        "relative.txt" => match value.split_once(':') {
+            Some(("ago", v)) => Class::Ago(v.parse().ok()?),
+            Some(("then", v)) => Class::Anaphor(v.parse().ok()?),
+            Some(("near", v)) => Class::Nearest(v.parse().ok()?),
+            Some(_) => return None,
+            None => Class::Shift(value.parse().ok()?),
         },
         "references.txt" => {
             let (kind, v) = value.split_once(':')?;
@@ -334,6 +342,10 @@ fn parse_class(file: &str, value: &'static str) -> Option<Class> {
             let (quant, unit) = value.split_once(':')?;
             Class::SetAdverb((!quant.is_empty()).then(|| stat(quant)), Unit::parse(unit)?)
         }
+        "idioms.txt" => match value {
+            "NONE" => Class::Idiom,
+            _ => return None,
+        },
         "tense.txt" => Class::Tense(match value {
             "PAST" => Tense::Past,
             "PRESENT" => Tense::Present,
@@ -357,11 +369,15 @@ fn parse_holiday(value: &str) -> Option<Holiday> {
     }
     let days = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
     let wd = days.iter().position(|d| rest.starts_with(d))? as u8 + 1;
-    let nth = match &rest[2..] {
+    let (nth, after) = match rest[2..].split_once('+') {
+        Some((n, d)) => (n, d.parse().ok()?),
+        None => (&rest[2..], 0),
+    };
+    let nth = match nth {
         "L" => 0,
         n => n.parse().ok().filter(|n| (1..=5).contains(n))?,
     };
-    Some(Holiday::NthWeekday(month, wd, nth))
+    Some(Holiday::NthWeekday(month, wd, nth, after))
 }
 
 #[cfg(test)]

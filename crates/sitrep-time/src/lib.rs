@@ -47,7 +47,7 @@ use sitrep_doc::{Document, Published, Span};
 
 use crate::expr::{Clock, Expr};
 use crate::grammar::Ctx;
-use crate::lexicon::{Lexicon, Unit};
+use crate::lexicon::{Lexicon, Tense, Unit};
 use crate::resolve::Context;
 
 /// What relative expressions are anchored to.
@@ -123,6 +123,10 @@ impl TimeTagger {
         let mut out = Vec::new();
         let mut i = 0;
         while i < ctx.toks.len() {
+            if let Some(end) = ctx.idiom(i) {
+                i = end;
+                continue;
+            }
             let Some(m) = ctx.may_start(i).then(|| ctx.parse(i)).flatten() else {
                 i += 1;
                 continue;
@@ -185,6 +189,7 @@ impl Discourse {
             .needs_tense()
             .then(|| tense::tense_at(ctx, m.start, m.end))
             .flatten();
+        cx.firm_past = cx.tense == Some(Tense::Past) && tense::firm_past_at(ctx, m.start, m.end);
         if is_bare_weekday(&m.expr) && ctx.is(m.end, "'s") {
             cx.tense = Some(tense::before_nominal(ctx, m.start));
         }
@@ -199,21 +204,29 @@ impl Discourse {
             }
         }
         // "the following year", "that day": from the time last named, if it is precise enough.
+        let mut coarse = None;
         if let Expr::Anaphoric(inner) = &m.expr {
             let needed = match **inner {
                 Expr::UnitShift { unit, .. } => unit,
                 Expr::MonthShift { .. } => Unit::Month,
                 _ => Unit::Day,
             };
-            if let Some((d, _)) = self
-                .mentioned
-                .filter(|(_, g)| granularity(*g) <= granularity(needed))
-            {
-                cx.anchor = Some(d);
+            match self.mentioned {
+                Some((d, g)) if granularity(g) <= granularity(needed) => cx.anchor = Some(d),
+                // "last October ... that same day": a day in that month, which one unknown. A
+                // year named is too far off to say the day is in it.
+                Some((d, Unit::Month)) if needed == Unit::Day => coarse = Some(d),
+                _ => {}
             }
         }
-        let v = resolve::resolve(&m.expr, &cx)?;
-        if matches!(v.kind, TimexType::Date | TimexType::Time) {
+        let mut v = resolve::resolve(&m.expr, &cx)?;
+        if let Some(d) = coarse.filter(|_| v.value.len() >= 10) {
+            let day = format!("{:04}-{:02}-XX", d.year(), d.month());
+            v.value = format!("{day}{}", &v.value[10..]);
+        }
+        // Speech time ("today", "overnight") is not a time the story moves to: "the
+        // previous Friday" after "Friday ... overnight losses" is the Friday before that one.
+        if matches!(v.kind, TimexType::Date | TimexType::Time) && !is_speech_day(&m.expr) {
             if let Some(named) = named_time(&v.value) {
                 self.mentioned = Some(named);
             }
@@ -221,7 +234,10 @@ impl Discourse {
         // The quarter under discussion: named ones, not ones computed from it.
         if matches!(
             m.expr,
-            Expr::Part { .. } | Expr::PartOfShiftedYear { .. } | Expr::LatestQuarter
+            Expr::Part { .. }
+                | Expr::PartOfShiftedYear { .. }
+                | Expr::LatestQuarter
+                | Expr::QuarterEnding(_)
         ) {
             if let Some(q) = quarter(&v.value) {
                 self.cx.quarter = Some(q);
@@ -258,6 +274,17 @@ const DAY_REACH: usize = 40;
 /// A clock time with no date of its own ("at 10:35 a.m.").
 fn is_bare_clock(e: &Expr) -> bool {
     matches!(e, Expr::Day { date, clock: Some(Clock::Minutes(_)) } if **date == Expr::DayOffset(0))
+}
+
+/// The anchor's own day, with or without a part of it: "today", "tonight", "overnight".
+fn is_speech_day(e: &Expr) -> bool {
+    match e {
+        Expr::DayOffset(0) => true,
+        Expr::Day { date, clock } => {
+            matches!(clock, None | Some(Clock::Part(_))) && is_speech_day(date)
+        }
+        _ => false,
+    }
 }
 
 /// A weekday without last/this/next, alone or with a part of day.
@@ -333,12 +360,12 @@ mod tests {
     #[test]
     fn narrative_mode_follows_the_last_date() {
         let tagger = TimeTagger::new();
-        let text = "On March 3, 1998 the talks began. Two days later they failed.";
+        let text = "On March 3, 1998 the talks began. Three days earlier they had failed.";
         let anchor = "2024-08-18".parse().ok();
         let news = tagger.tag(text, anchor, Mode::News);
         let story = tagger.tag(text, anchor, Mode::Narrative);
-        assert_eq!(news[1].value, "2024-08-20");
-        assert_eq!(story[1].value, "1998-03-05");
+        assert_eq!(news[1].value, "2024-08-15");
+        assert_eq!(story[1].value, "1998-02-28");
         assert_eq!(story[1].anchor.as_deref(), Some("1998-03-03"));
     }
 }

@@ -29,6 +29,8 @@ pub(crate) struct Value {
 pub(crate) struct Context {
     pub anchor: Option<Date>,
     pub tense: Option<Tense>,
+    /// The past tense comes from a simple past verb form ("died"), not an -ed word.
+    pub firm_past: bool,
     /// The last quarter mentioned (year, quarter): "the quarter", "a year earlier".
     pub quarter: Option<(i32, u8)>,
 }
@@ -65,8 +67,12 @@ fn season_index(code: &str) -> i32 {
     }
 }
 
+/// Where the date stands among the year's seasons: 0 spring ... 3 winter (December). January
+/// and February come before the year's spring (-1): the winter they end began the year before,
+/// so "the spring" said in February is still ahead.
 fn season_of(d: Date) -> i32 {
     match d.month() {
+        1 | 2 => -1,
         3..=5 => 0,
         6..=8 => 1,
         9..=11 => 2,
@@ -76,7 +82,8 @@ fn season_of(d: Date) -> i32 {
 
 /// The year of a month given without one. Past tense puts it before the anchor, future tense
 /// after it, with a month's slack either way (a tense cue is often someone else's verb);
-/// otherwise the month nearest the anchor wins.
+/// otherwise the month nearest the anchor wins, and a tie (six months either way) goes to
+/// the past, which news reports more than it forecasts.
 fn infer_year(anchor: Date, month: u8, tense: Option<Tense>) -> i32 {
     let y = anchor.year() as i32;
     let diff = month as i32 - anchor.month() as i32;
@@ -84,7 +91,7 @@ fn infer_year(anchor: Date, month: u8, tense: Option<Tense>) -> i32 {
         Some(Tense::Past) if diff > 2 => y - 1,
         Some(Tense::Future) if diff < -1 => y + 1,
         Some(Tense::Past | Tense::Future) => y,
-        _ if diff > 6 => y - 1,
+        _ if diff >= 6 => y - 1,
         _ if diff < -6 => y + 1,
         _ => y,
     }
@@ -163,12 +170,18 @@ fn number(n: f64) -> String {
     }
 }
 
-/// `P2.5Y`, `PT5H`, `PXW`; decades and centuries in years (`P20Y`), as TimeBank writes them.
+/// `P2.5Y`, `PT5H`, `PXW`; decades and centuries in years (`P20Y`), as TimeBank writes them,
+/// quarters in months (`P9M`) and weekends in days (`P2D`): ISO 8601 durations have no
+/// letter for them.
 fn duration(amount: Amount, unit: Unit) -> String {
     let (amount, unit) = match (amount, unit) {
         (Amount::Num(n), Unit::Decade) => (Amount::Num(n * 10.0), Unit::Year),
         (Amount::Num(n), Unit::Century) => (Amount::Num(n * 100.0), Unit::Year),
         (Amount::Vague, Unit::Decade | Unit::Century) => (Amount::Vague, Unit::Year),
+        (Amount::Num(n), Unit::Quarter) => (Amount::Num(n * 3.0), Unit::Month),
+        (Amount::Vague, Unit::Quarter) => (Amount::Vague, Unit::Month),
+        (Amount::Num(n), Unit::Weekend) => (Amount::Num(n * 2.0), Unit::Day),
+        (Amount::Vague, Unit::Weekend) => (Amount::Vague, Unit::Day),
         other => other,
     };
     // Fractions of a day, an hour or a minute in the next smaller unit: "5 1/2 hours" is
@@ -243,10 +256,11 @@ fn holiday_date(h: Holiday, year: i32) -> Option<Date> {
     let y = i16::try_from(year).ok()?;
     match h {
         Holiday::Fixed(m, d) => Date::new(y, m as i8, d as i8).ok(),
-        Holiday::NthWeekday(m, wd, n) => {
+        Holiday::NthWeekday(m, wd, n, after) => {
             let first = Date::new(y, m as i8, 1).ok()?;
             let nth = if n == 0 { -1 } else { n as i8 };
-            first.nth_weekday_of_month(nth, weekday_of(wd)).ok()
+            let day = first.nth_weekday_of_month(nth, weekday_of(wd)).ok()?;
+            add_days(day, after as i64)
         }
         Holiday::Easter(offset) => add_days(easter(year)?, offset as i64),
     }
@@ -331,8 +345,11 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             Some(a) => {
                 let d = match shift {
                     None if cx.tense == Some(Tense::Future) => weekday_date(a, weekday, 1, false),
-                    // Wire stories are often dated the evening before: a weekday six days
-                    // back is more likely tomorrow's.
+                    // A past verb in the clause ("died on Monday") puts it in the week just
+                    // gone, however far back that is.
+                    None if cx.firm_past => weekday_date(a, weekday, -1, false),
+                    // Wire stories are often dated the evening before: with no tense to go
+                    // by, a weekday six days back is more likely tomorrow's.
                     None => weekday_date(a, weekday, -1, false)
                         .filter(|d| a.since(*d).map_or(true, |s| s.get_days() < 6))
                         .or_else(|| add_days(a, 1)),
@@ -347,9 +364,11 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                 let (y, m) = (a.year() as i32, a.month() as u8);
                 // "last June" said in November is this year's June; said in June, last
                 // year's. Seasons differ: "last spring" is last year's (see resolve_part).
+                // The month just gone is "last month": "last February" said on March 1 is
+                // a year before.
                 let year = match shift {
                     s if s < 0 => {
-                        if month < m {
+                        if month + 1 < m {
                             y
                         } else {
                             y - 1
@@ -357,7 +376,7 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                     }
                     0 => y,
                     _ => {
-                        if month > m {
+                        if month > m + 1 {
                             y
                         } else {
                             y + 1
@@ -368,6 +387,7 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             }
         },
         Expr::Part { part, year, shift } => resolve_part(part, year, shift, cx),
+        Expr::NearestPart { part, direction } => resolve_nearest_part(part, direction, cx),
         Expr::PartOfShiftedYear { part, years } => match a {
             None => resolve_part(part, None, None, &Context::default()),
             Some(a) => resolve_part(part, Some(a.year() as i32 + years as i32), None, cx),
@@ -501,6 +521,24 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                 None => date_value(D, unknown(Unit::Week), false),
             }
         }
+        // A quarter already named ("first-quarter results ... for the quarter ended Sept.
+        // 29") keeps the document's own, perhaps fiscal, numbering.
+        Expr::QuarterEnding(_) if cx.quarter.is_some() => resolve(&Expr::ThisQuarter(None), cx)?,
+        Expr::QuarterEnding(ref date) => {
+            let end = resolve(date, cx)?;
+            match end.value.get(..10).and_then(|v| v.parse::<Date>().ok()) {
+                // The middle of the three months that end on that date.
+                Some(d) => date_value(D, at_unit(add_days(d, -45)?, Unit::Quarter), end.anchored),
+                None => date_value(D, unknown(Unit::Quarter), false),
+            }
+        }
+        Expr::DaysFrom { ref date, days } => {
+            let day = resolve(date, cx)?;
+            match day.value.get(..10).and_then(|v| v.parse::<Date>().ok()) {
+                Some(d) => date_value(D, ymd(add_days(d, days as i64)?), day.anchored),
+                None => date_value(D, unknown(Unit::Day), false),
+            }
+        }
         Expr::WeekdaySet { weekday, quant } => once_each(format!("XXXX-WXX-{weekday}"), quant),
     })
 }
@@ -515,6 +553,26 @@ fn once_each(value: String, quant: Option<&'static str>) -> Value {
         freq: Some("1X".into()),
         anchored: false,
     }
+}
+
+/// "this past spring": the anchor's year's if that one is over (in the direction given),
+/// else the year before (after).
+fn resolve_nearest_part(part: YearPart, direction: i8, cx: &Context) -> Value {
+    let Some(a) = cx.anchor else {
+        return resolve_part(part, None, None, cx);
+    };
+    let (index, now) = match part {
+        YearPart::Quarter(q) => (q as i32, quarter_of(a) as i32),
+        YearPart::Half(h) => (h as i32, if a.month() <= 6 { 1 } else { 2 }),
+        YearPart::Season(s) => (season_index(s), season_of(a)),
+    };
+    let y = a.year() as i32;
+    let year = match direction {
+        d if d < 0 && index >= now => y - 1,
+        d if d > 0 && index <= now => y + 1,
+        _ => y,
+    };
+    resolve_part(part, Some(year), None, cx)
 }
 
 fn resolve_part(part: YearPart, year: Option<i32>, shift: Option<i8>, cx: &Context) -> Value {
@@ -598,5 +656,8 @@ mod tests {
         assert_eq!(duration(Amount::Num(0.5), Unit::Hour), "PT30M");
         assert_eq!(duration(Amount::Num(1.5), Unit::Day), "P1DT12H");
         assert_eq!(duration(Amount::Num(0.5), Unit::Day), "PT12H");
+        assert_eq!(duration(Amount::Num(3.0), Unit::Quarter), "P9M");
+        assert_eq!(duration(Amount::Vague, Unit::Quarter), "PXM");
+        assert_eq!(duration(Amount::Num(1.0), Unit::Weekend), "P2D");
     }
 }

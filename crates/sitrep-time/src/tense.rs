@@ -13,6 +13,19 @@ const REACH: usize = 10;
 
 /// The tense of the clause around tokens `[start, end)`, if a cue says it.
 pub(crate) fn tense_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Tense> {
+    cue_at(ctx, start, end).map(|(t, _)| t)
+}
+
+/// Whether the clause around `[start, end)` is in the simple past by a verb form the word
+/// list knows ("died", "was", "said"): firmer than an -ed word, which may be an adjective or
+/// a headline's present ("Albright headed Tuesday to Africa"), or a perfect ("has given").
+pub(crate) fn firm_past_at(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    cue_at(ctx, start, end) == Some((Tense::Past, true))
+}
+
+/// The nearest cue around `[start, end)`: its tense, and whether it is a simple past form
+/// from the word list.
+fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<(Tense, bool)> {
     let mut i = start;
     let mut steps = 0;
     while i > 0 && steps < REACH {
@@ -21,8 +34,8 @@ pub(crate) fn tense_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Tense>
         if sentence_ends_before(ctx, i + 1) {
             break;
         }
-        if let Some(t) = cue(ctx, i) {
-            return Some(t);
+        if let Some(c) = cue(ctx, i) {
+            return Some(c);
         }
     }
     let mut i = end;
@@ -30,8 +43,8 @@ pub(crate) fn tense_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Tense>
         if sentence_ends_before(ctx, i) {
             break;
         }
-        if let Some(t) = cue(ctx, i) {
-            return Some(t);
+        if let Some(c) = cue(ctx, i) {
+            return Some(c);
         }
         i += 1;
     }
@@ -49,12 +62,17 @@ fn sentence_ends_before(ctx: &Ctx<'_>, i: usize) -> bool {
     i > 0 && t.space_before && matches!(ctx.word(i - 1), Some("." | "!" | "?" | ";"))
 }
 
-fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Tense> {
+fn cue(ctx: &Ctx<'_>, i: usize) -> Option<(Tense, bool)> {
     let w = ctx.word(i)?;
-    if let Some((_, t)) = ctx.find(i, |c| match c {
+    let perfect = matches!(w, "has" | "have" | "hasn't" | "haven't");
+    let listed = if let Some((_, t)) = ctx.find(i, |c| match c {
         Class::Tense(t) => Some(t),
         _ => None,
     }) {
+        // A plan in the past perfect is over: "had been scheduled to expire Friday".
+        if t == Tense::Future && past_perfect_before(ctx, i) {
+            return Some((Tense::Past, true));
+        }
         // A past form may be a participle after an auxiliary: "will be held".
         if t != Tense::Past
             || matches!(
@@ -62,25 +80,34 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Tense> {
                 "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "since"
             )
         {
-            return Some(t);
+            return Some((t, t == Tense::Past && !perfect));
         }
+        true
     } else if ctx.toks[i].kind != Kind::Word
         || w.len() < 5
         || !w.ends_with("ed")
         || after_determiner(ctx, i)
     {
         return None;
-    }
+    } else {
+        false
+    };
     // The auxiliary before a participle decides: "will be held", "has risen", "is expected".
     for k in (i.saturating_sub(3)..i).rev() {
         if let Some((_, t)) = ctx.find(k, |c| match c {
             Class::Tense(t) => Some(t),
             _ => None,
         }) {
-            return Some(t);
+            return Some((t, false));
         }
     }
-    Some(Tense::Past)
+    Some((Tense::Past, listed && !perfect))
+}
+
+/// Whether "had" or "had been" comes just before token `i`.
+fn past_perfect_before(ctx: &Ctx<'_>, i: usize) -> bool {
+    let had = |k: usize| matches!(ctx.word(k), Some("had" | "hadn't"));
+    i >= 1 && had(i - 1) || i >= 2 && ctx.is(i - 1, "been") && had(i - 2)
 }
 
 /// Whether the -ed word at `i` is an adjective after an article: "a still unspecified date",

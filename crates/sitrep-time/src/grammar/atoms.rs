@@ -47,9 +47,52 @@ impl<'a> Ctx<'a> {
 
 impl Ctx<'_> {
     /// Whether token `i` has any lexicon entry or is a number: where a match can start.
+    /// Tense cues, meridiems, "ago" and the like only follow or surround an expression, so
+    /// the common words among them ("in the morning", "as soon as", "had") start no parse.
     pub(crate) fn may_start(&self, i: usize) -> bool {
-        let (a, b) = self.ranges[i];
-        a < b || self.toks[i].kind == Kind::Number || self.is(i, "the") || self.is(i, "fiscal")
+        let starts = self.hits(i).iter().any(|h| {
+            !matches!(
+                h.class,
+                Class::Tense(_)
+                    | Class::Meridiem(_)
+                    | Class::Zone
+                    | Class::PostMod(_)
+                    | Class::Ago(_)
+                    | Class::More
+                    | Class::Idiom
+            )
+        });
+        starts || self.toks[i].kind == Kind::Number || self.is(i, "the") || self.is(i, "fiscal")
+    }
+
+    /// The token after an idiom that starts at `i` ("high noon"), which is no time.
+    pub(crate) fn idiom(&self, i: usize) -> Option<usize> {
+        self.find(i, |c| matches!(c, Class::Idiom).then_some(()))
+            .map(|(end, ())| end)
+            .or_else(|| self.all_the_time(i))
+    }
+
+    /// The token after "24 hours a day", "seven days a week", "12 months a year": a whole
+    /// unit per unit, which says "all the time", neither a length nor a frequency.
+    fn all_the_time(&self, i: usize) -> Option<usize> {
+        let (e, Amount::Num(n)) = self.amount(i)? else {
+            return None;
+        };
+        let (e, small) = self.unit(e)?;
+        if !matches!(self.word(e), Some("a" | "per" | "each" | "every")) {
+            return None;
+        }
+        let (end, big) = self.unit(e + 1)?;
+        let whole = match (small, big) {
+            (Unit::Hour, Unit::Day) => 24.0,
+            (Unit::Day, Unit::Week) => 7.0,
+            (Unit::Day, Unit::Year) => 365.0,
+            (Unit::Week, Unit::Year) => 52.0,
+            (Unit::Month, Unit::Year) => 12.0,
+            (Unit::Minute, Unit::Hour) | (Unit::Second, Unit::Minute) => 60.0,
+            _ => return None,
+        };
+        (n == whole).then_some(end)
     }
 
     pub(crate) fn is(&self, i: usize, w: &str) -> bool {
@@ -69,6 +112,11 @@ impl Ctx<'_> {
             if h.strict && !self.strict_ok(i, h.end) {
                 return None;
             }
+            // English capitalises month names, not seasons: "last fall", but "at this march"
+            // is a protest.
+            if h.strict && matches!(h.class, Class::Month(_)) && !self.toks[i].capital {
+                return None;
+            }
             f(h.class).map(|v| (h.end, v))
         })
     }
@@ -79,10 +127,12 @@ impl Ctx<'_> {
     pub(crate) fn strict_ok(&self, i: usize, end: usize) -> bool {
         let t = &self.toks[i];
         let shifted = i > 0
-            && self
-                .hits(i - 1)
-                .iter()
-                .any(|h| matches!(h.class, Class::Shift(_) | Class::Anaphor(_)));
+            && self.hits(i - 1).iter().any(|h| {
+                matches!(
+                    h.class,
+                    Class::Shift(_) | Class::Anaphor(_) | Class::Nearest(_)
+                )
+            });
         if !(t.capital || shifted) {
             return false;
         }
@@ -130,6 +180,7 @@ impl Ctx<'_> {
                     self.word(i - 1),
                     Some(
                         "in" | "of"
+                            | "on"
                             | "since"
                             | "until"
                             | "by"
@@ -188,6 +239,10 @@ impl Ctx<'_> {
         }
         let v = n.value as i32;
         if n.apostrophe {
+            // An opening quote before a count: CBS's '60 Minutes'.
+            if self.unit(i + 1).is_some() {
+                return None;
+            }
             return (n.digits == 2).then_some((i + 1, if v < 30 { 2000 + v } else { 1900 + v }));
         }
         if n.digits != 4 || !(1000..=2199).contains(&v) {
@@ -318,9 +373,15 @@ impl Ctx<'_> {
 
     pub(crate) fn shift(&self, i: usize) -> P<i8> {
         self.find(i, |c| match c {
-            Class::Shift(s) | Class::Anaphor(s) => Some(s),
+            Class::Shift(s) | Class::Anaphor(s) | Class::Nearest(s) => Some(s),
             _ => None,
         })
+    }
+
+    /// Whether the shift at `i` means the nearest one ("this past", "this coming").
+    pub(crate) fn nearest(&self, i: usize) -> bool {
+        self.find(i, |c| matches!(c, Class::Nearest(_)).then_some(()))
+            .is_some()
     }
 
     /// A shift from the time last mentioned ("the following", "that").

@@ -68,7 +68,12 @@ impl Ctx<'_> {
             _ => None,
         }) {
             let (end, year) = self.year_after(end);
-            return Some((end, Expr::Holiday { holiday, year }));
+            let day = Expr::Holiday { holiday, year };
+            // "Easter week", "Christmas week": the week the day falls in.
+            if year.is_none() && self.unit(end) == Some((end + 1, Unit::Week)) {
+                return Some((end + 1, Expr::WeekOf(Box::new(day))));
+            }
+            return Some((end, day));
         }
         let (end, year) = self.year(i)?;
         // "1989's third quarter" is the ordinal pattern's.
@@ -78,6 +83,40 @@ impl Ctx<'_> {
                 year: Some(year),
                 month: None,
                 day: None,
+            },
+        ))
+    }
+
+    /// The second day of "April 24 and 25", "May 3 to 5": a bare day number after a month's
+    /// day and a conjunction, with the year that follows it if any. Not "April 24 and 25
+    /// people".
+    pub(crate) fn coordinated_day(&self, i: usize) -> P<Expr> {
+        let n = self.number(i)?;
+        if n.suffix != crate::scan::Suffix::None || i < 3 {
+            return None;
+        }
+        let (end, day) = self.day(i)?;
+        if !matches!(
+            self.word(i - 1),
+            Some("and" | "or" | "to" | "through" | "-")
+        ) {
+            return None;
+        }
+        let (_, month) = (i.saturating_sub(4)..i - 2)
+            .rev()
+            .find_map(|k| self.month(k).filter(|(e, _)| *e == i - 2))?;
+        self.day(i - 2)?;
+        let (end2, year) = self.year_after(end);
+        let next_is_word = self.toks.get(end).is_some_and(|t| t.kind == Kind::Word);
+        if year.is_none() && next_is_word {
+            return None;
+        }
+        Some((
+            end2,
+            Expr::Calendar {
+                year,
+                month: Some(month),
+                day: Some(day),
             },
         ))
     }
@@ -185,6 +224,15 @@ impl Ctx<'_> {
     pub(crate) fn season(&self, i: usize) -> P<Expr> {
         let j = self.skip(i, "the");
         let (end, part) = self.season_word(j)?;
+        // A capitalised season of a name is a title: "Spring of Life" demonstrations.
+        let named = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Word && t.capital && self.hits(k).is_empty())
+        };
+        if self.toks[j].capital && self.is(end, "of") && named(end + 1) {
+            return None;
+        }
         let (end, year) = self.year_after(end);
         Some((
             end,
@@ -252,10 +300,39 @@ impl Ctx<'_> {
         }
     }
 
+    /// "the day before last Tuesday", "the day after Christmas": a day next to a named one.
+    fn day_next_to(&self, i: usize) -> P<Expr> {
+        if self.unit(i + 1) != Some((i + 2, Unit::Day)) {
+            return None;
+        }
+        let days = match self.word(i + 2) {
+            Some("before") => -1,
+            Some("after") => 1,
+            _ => return None,
+        };
+        let (end, date) = self
+            .calendar(i + 3)
+            .or_else(|| self.shifted(i + 3))
+            .or_else(|| self.day_word(i + 3))?;
+        let day_sized = match &date {
+            Expr::Calendar { day, .. } => day.is_some(),
+            Expr::Weekday { .. } | Expr::Holiday { .. } | Expr::DayOffset(_) => true,
+            Expr::Anaphoric(inner) => matches!(**inner, Expr::Weekday { .. }),
+            _ => false,
+        };
+        day_sized.then(|| {
+            let date = Box::new(date);
+            (end, Expr::DaysFrom { date, days })
+        })
+    }
+
     /// "the weekend", "the quarter", "the latest period", "the year", "the fiscal year".
     pub(crate) fn the_unit(&self, i: usize) -> P<Expr> {
         if !self.is(i, "the") {
             return None;
+        }
+        if let Some(r) = self.day_next_to(i) {
+            return Some(r);
         }
         let mut j = i + 1;
         let latest = matches!(self.word(j), Some("latest" | "recent"));
@@ -299,6 +376,12 @@ impl Ctx<'_> {
                 if matches!(d, Expr::Calendar { day: Some(_), .. }) {
                     return Some((e, Expr::WeekOf(Box::new(d))));
                 }
+            }
+        }
+        // "the quarter ended Sept. 30": the date says which; it is an expression of its own.
+        if unit == Unit::Quarter && matches!(self.word(end), Some("ended" | "ending")) {
+            if let Some((_, d @ Expr::Calendar { day: Some(_), .. })) = self.calendar(end + 1) {
+                return Some((end, Expr::QuarterEnding(Box::new(d))));
             }
         }
         match unit {

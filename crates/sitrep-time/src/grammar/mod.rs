@@ -72,11 +72,13 @@ impl Ctx<'_> {
         let candidates = [
             self.clock_time(i),
             self.calendar(i),
+            self.coordinated_day(i),
             self.shifted(i),
             self.amount_unit(i),
             self.ordinal_part(i),
             self.season(i),
             self.day_word(i),
+            self.part_then_day(i),
             self.reference(i),
             self.set(i),
             self.the_unit(i),

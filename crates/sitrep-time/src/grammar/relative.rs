@@ -2,7 +2,7 @@
 //! "ago", days and times of day, references and sets.
 
 use crate::expr::{Amount, Clock, Expr};
-use crate::lexicon::{Class, Unit};
+use crate::lexicon::{Class, Tense, Unit};
 use crate::scan::Kind;
 
 use super::{Ctx, P};
@@ -12,13 +12,24 @@ impl Ctx<'_> {
     /// ("the past two months" is a duration).
     pub(crate) fn shifted(&self, i: usize) -> P<Expr> {
         let (end, expr) = self.shifted_from_anchor(i)?;
-        if self.anaphor(i).is_none() {
+        // "the next day", "the next morning" follow the story's last day, as "the following
+        // day" does; "next week" counts from now.
+        let day_sized = matches!(
+            expr,
+            Expr::UnitShift {
+                unit: Unit::Day,
+                ..
+            } | Expr::Day { .. }
+        );
+        if self.anaphor(i).is_none() && !(day_sized && self.is(i, "the")) {
             return Some((end, expr));
         }
         // "that" names only units ("that day", not "that two weeks").
         let units_only = self.is(i, "that");
         match expr {
-            Expr::UnitShift { .. } => Some((end, Expr::Anaphoric(Box::new(expr)))),
+            Expr::UnitShift { .. } | Expr::Day { .. } => {
+                Some((end, Expr::Anaphoric(Box::new(expr))))
+            }
             Expr::Weekday { .. } | Expr::MonthShift { .. } if !units_only => {
                 Some((end, Expr::Anaphoric(Box::new(expr))))
             }
@@ -40,6 +51,11 @@ impl Ctx<'_> {
                 return Some((end, Expr::UnitShift { unit, shift }));
             }
         }
+        if let Some((end, part)) = self.part_of_day(j) {
+            let date = Box::new(Expr::DayOffset(shift));
+            let clock = Some(Clock::Part(part));
+            return Some((end, Expr::Day { date, clock }));
+        }
         if let Some((end, month)) = self.month(j) {
             // "last Oct. 23": the date is the expression, "last" only says it is past.
             if self.day(end).is_some() {
@@ -57,6 +73,10 @@ impl Ctx<'_> {
             ));
         }
         if let Some((end, part)) = self.season_word(j) {
+            if self.nearest(i) {
+                let direction = shift;
+                return Some((end, Expr::NearestPart { part, direction }));
+            }
             return Some((
                 end,
                 Expr::Part {
@@ -145,19 +165,14 @@ impl Ctx<'_> {
             Class::Ago(d) => Some(d),
             _ => None,
         }) {
-            // "two years before the war" is a duration; "two years before" alone a date
-            let bare_after = direction < 0 || !self.is(end, "after");
-            let followed = self.toks.get(e).is_some_and(|t| t.kind != Kind::Punct);
-            if bare_after && !(followed && matches!(self.word(end), Some("before" | "after"))) {
-                return Some((
-                    e,
-                    Expr::Ago {
-                        amount,
-                        unit,
-                        direction,
-                    },
-                ));
-            }
+            return Some((
+                e,
+                Expr::Ago {
+                    amount,
+                    unit,
+                    direction,
+                },
+            ));
         }
         // "four flights a week", "$1.76 a year": a rate, not a time.
         if matches!(self.word(j), Some("a" | "an")) && self.counted_before(j) {
@@ -166,6 +181,22 @@ impl Ctx<'_> {
         // "a second time" is an ordinal.
         if unit == Unit::Second && !self.is_plural(k, end) && self.number(j).is_none() {
             return None;
+        }
+        // "Islam will one day be the second religion": some day ahead, not a length.
+        let modal_before = j > 0
+            && self
+                .find(j - 1, |c| {
+                    matches!(c, Class::Tense(Tense::Future)).then_some(())
+                })
+                .is_some();
+        if unit == Unit::Day && self.is(j, "one") && end == k + 1 && modal_before {
+            return Some((
+                end,
+                Expr::Reference {
+                    kind: "DATE",
+                    value: "FUTURE_REF",
+                },
+            ));
         }
         Some((end, Expr::Duration { amount, unit }))
     }
@@ -192,9 +223,14 @@ impl Ctx<'_> {
             )
     }
 
-    /// Whether a number comes in the three tokens before `i`: "$500 million a year".
+    /// Whether a number comes in the three tokens before `i`, in its sentence: "$500 million
+    /// a year", not "three thousand. But a minute later".
     fn counted_before(&self, i: usize) -> bool {
-        (i.saturating_sub(3)..i).any(|k| {
+        let from = (i.saturating_sub(3)..i)
+            .rev()
+            .find(|&k| matches!(self.word(k), Some("." | "!" | "?" | ";")))
+            .map_or(i.saturating_sub(3), |k| k + 1);
+        (from..i).any(|k| {
             self.number(k).is_some()
                 || self
                     .find(k, |c| {
@@ -202,6 +238,23 @@ impl Ctx<'_> {
                     })
                     .is_some_and(|_| !matches!(self.word(k), Some("a" | "an")))
         })
+    }
+
+    /// A part of day before its day: "afternoon yesterday", "mid-afternoon Friday".
+    pub(crate) fn part_then_day(&self, i: usize) -> P<Expr> {
+        let (e, part) = self.part_of_day(i)?;
+        let (end, date) = self.day_word(self.skip(e, "on"))?;
+        if matches!(date, Expr::Day { .. }) {
+            return None;
+        }
+        let date = Box::new(date);
+        Some((
+            end,
+            Expr::Day {
+                date,
+                clock: Some(Clock::Part(part)),
+            },
+        ))
     }
 
     /// "yesterday", "tonight", "yesterday afternoon", "Friday night", "today's".
@@ -261,6 +314,16 @@ impl Ctx<'_> {
                     date = d;
                 }
             }
+            // "at 4 in the morning (4 a.m. EDT Thursday)": the parenthesis restates the time
+            // with its day.
+            if let Some((_, Expr::Day { date: d, .. })) = self
+                .clock(end + 1)
+                .and_then(|_| self.clock_time(end + 1).filter(|(e, _)| *e + 1 == close))
+            {
+                if *d != Expr::DayOffset(0) {
+                    date = *d;
+                }
+            }
         }
         let mut k = self.skip(end, ",");
         k = self.skip(k, "on");
@@ -287,7 +350,7 @@ impl Ctx<'_> {
         if !self.is(i, "(") {
             return None;
         }
-        (i + 1..i + 6).find(|&k| self.is(k, ")")).map(|k| k + 1)
+        (i + 1..i + 9).find(|&k| self.is(k, ")")).map(|k| k + 1)
     }
 
     pub(crate) fn reference(&self, i: usize) -> P<Expr> {
