@@ -123,6 +123,10 @@ impl TimeTagger {
         let mut out = Vec::new();
         let mut i = 0;
         while i < ctx.toks.len() {
+            if ctx.plain(i) {
+                i += 1;
+                continue;
+            }
             if let Some(end) = ctx.idiom(i) {
                 i = end;
                 continue;

@@ -47,6 +47,13 @@ impl<'a> Ctx<'a> {
 
 impl Ctx<'_> {
     /// Whether token `i` has any lexicon entry or is a number: where a match can start.
+    /// Whether token `i` is an ordinary word: no lexicon entry starts there, it is no number,
+    /// and no pattern keys on it. Most tokens are; the tagger skips them at once.
+    pub(crate) fn plain(&self, i: usize) -> bool {
+        let (a, b) = self.ranges[i];
+        a == b && self.toks[i].kind != Kind::Number && !self.is(i, "the") && !self.is(i, "fiscal")
+    }
+
     /// Tense cues, meridiems, "ago" and the like only follow or surround an expression, so
     /// the common words among them ("in the morning", "as soon as", "had") start no parse.
     pub(crate) fn may_start(&self, i: usize) -> bool {
