@@ -102,9 +102,8 @@ impl Attributor {
                 let entity = r.and_then(|r| index.resolve(doc, &self.lex, r, &recent));
                 if let (Some(e), Some((a, b))) = (&entity, r) {
                     if let Some(person) = index.kind_of(e) {
-                        let pronoun = (b == a + 1).then(|| doc.token_norm(&doc.tokens[a]));
-                        let pronoun = pronoun.map(str::to_lowercase);
-                        recent.spoke(e, person, pronoun.as_deref());
+                        let pronoun = (b == a + 1).then(|| ctx.lower[a].as_str());
+                        recent.spoke(e, person, pronoun);
                     }
                 }
                 entity

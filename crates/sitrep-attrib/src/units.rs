@@ -42,15 +42,16 @@ impl<'a> Ctx<'a> {
             .collect();
         let mut title_case = vec![false; doc.tokens.len()];
         for s in &doc.sentences {
-            let long_words: Vec<&str> = doc.tokens[s.token_start..s.token_end]
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word && t.span.len() > 3)
-                .map(|t| doc.slice(t.span))
-                .collect();
-            let title = long_words.len() >= 3
-                && long_words.iter().all(|w| w.starts_with(char::is_uppercase))
-                && long_words.iter().any(|w| w.chars().any(char::is_lowercase));
-            title_case[s.token_start..s.token_end].fill(title);
+            let (mut long, mut capitalised, mut lower_case) = (0, true, false);
+            for t in &doc.tokens[s.token_start..s.token_end] {
+                if t.kind == TokenKind::Word && t.span.len() > 3 {
+                    let w = doc.slice(t.span);
+                    long += 1;
+                    capitalised &= w.starts_with(char::is_uppercase);
+                    lower_case |= w.chars().any(char::is_lowercase);
+                }
+            }
+            title_case[s.token_start..s.token_end].fill(long >= 3 && capitalised && lower_case);
         }
         Ctx {
             doc,

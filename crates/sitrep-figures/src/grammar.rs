@@ -6,7 +6,7 @@ use sitrep_doc::layers::{Figure, FigureQualifier, TokenKind};
 use sitrep_doc::Span;
 
 use crate::lexicon::{is_currency, is_time_unit, Class};
-use crate::number::{Amount, Num};
+use crate::number::{compound_noun, Amount, Num};
 use crate::tokens::{Sent, Tok};
 
 /// What the grammar found at a token.
@@ -194,7 +194,7 @@ impl Sent<'_, '_> {
             // "a 36-page report" counts pages, "a seven-year-old boy" years.
             let word = &self.toks[p.last.end - 1].lower;
             let after = word.split_once('-').map_or("", |(_, rest)| rest);
-            p.suffix_head = after.split('-').next().map(str::to_string);
+            p.suffix_head = Some(compound_noun(after).to_string());
             return;
         }
         let suffix_unit = p

@@ -338,13 +338,6 @@ impl Lexicon {
 }
 
 /// Whether a unit code is an ISO 4217 currency (three capital letters).
-impl Lexicon {
-    /// Whether a word after a number and a hyphen makes no counted noun ("one-sided").
-    pub fn is_compound_stop(&self, word: &str) -> bool {
-        self.word(word).is(Class::CompoundStop)
-    }
-}
-
 pub(crate) fn is_currency(unit: &str) -> bool {
     unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
 }

@@ -5,7 +5,7 @@
 use sitrep_doc::layers::{FigureQualifier, TokenKind};
 
 use crate::digits::{digits, pow10};
-use crate::lexicon::NumberWord;
+use crate::lexicon::{Class, NumberWord};
 use crate::tokens::Sent;
 
 /// What a number says: one value, or only a lower end (a vague plural).
@@ -325,8 +325,7 @@ impl Sent<'_, '_> {
             return None;
         };
         let (_, rest) = self.tok(i)?.lower.split_once('-')?;
-        let second = rest.split('-').next().unwrap_or(rest);
-        if self.lex.word(second).number.is_some() {
+        if self.lex.word(compound_noun(rest)).number.is_some() {
             return self.cardinal(i, false);
         }
         let unit = self.compound(rest)?;
@@ -339,10 +338,10 @@ impl Sent<'_, '_> {
     /// Whether `rest`, the words after a number and a hyphen, is a noun the number counts
     /// ("page", "member", "year-old"); `Some` of its unit when it names one ("day" → days).
     fn compound(&self, rest: &str) -> Option<Option<&'static str>> {
-        let noun = rest.split('-').next()?;
+        let noun = compound_noun(rest);
         let ok = noun.len() >= 3
             && noun.chars().all(|c| c.is_ascii_alphabetic())
-            && !self.lex.is_compound_stop(noun);
+            && !self.lex.word(noun).is(Class::CompoundStop);
         ok.then(|| self.lex.units_after.single(noun))
     }
 
@@ -417,4 +416,9 @@ impl Sent<'_, '_> {
         }
         Some(Num::words(i, end, Amount::Value(acc.value())))
     }
+}
+
+/// The first word after a number's hyphen: "page" of "page", "year" of "year-old".
+pub(crate) fn compound_noun(after_hyphen: &str) -> &str {
+    after_hyphen.split('-').next().unwrap_or(after_hyphen)
 }

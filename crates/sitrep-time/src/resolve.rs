@@ -514,31 +514,17 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             anchored: false,
         },
         Expr::MonthSet { month, quant } => once_each(format!("XXXX-{month:02}"), quant),
-        Expr::WeekOf(ref date) => {
-            let day = resolve(date, cx)?;
-            match day.value.get(..10).and_then(|v| v.parse::<Date>().ok()) {
-                Some(d) => date_value(D, week(d), day.anchored),
-                None => date_value(D, unknown(Unit::Week), false),
-            }
-        }
+        Expr::WeekOf(ref date) => from_day(date, cx, Unit::Week, |d| Some(week(d)))?,
         // A quarter already named ("first-quarter results ... for the quarter ended Sept.
         // 29") keeps the document's own, perhaps fiscal, numbering.
         Expr::QuarterEnding(_) if cx.quarter.is_some() => resolve(&Expr::ThisQuarter(None), cx)?,
-        Expr::QuarterEnding(ref date) => {
-            let end = resolve(date, cx)?;
-            match end.value.get(..10).and_then(|v| v.parse::<Date>().ok()) {
-                // The middle of the three months that end on that date.
-                Some(d) => date_value(D, at_unit(add_days(d, -45)?, Unit::Quarter), end.anchored),
-                None => date_value(D, unknown(Unit::Quarter), false),
-            }
-        }
-        Expr::DaysFrom { ref date, days } => {
-            let day = resolve(date, cx)?;
-            match day.value.get(..10).and_then(|v| v.parse::<Date>().ok()) {
-                Some(d) => date_value(D, ymd(add_days(d, days as i64)?), day.anchored),
-                None => date_value(D, unknown(Unit::Day), false),
-            }
-        }
+        // The middle of the three months that end on that date.
+        Expr::QuarterEnding(ref date) => from_day(date, cx, Unit::Quarter, |d| {
+            Some(at_unit(add_days(d, -45)?, Unit::Quarter))
+        })?,
+        Expr::DaysFrom { ref date, days } => from_day(date, cx, Unit::Day, |d| {
+            Some(ymd(add_days(d, days as i64)?))
+        })?,
         Expr::WeekdaySet { weekday, quant } => once_each(format!("XXXX-WXX-{weekday}"), quant),
     })
 }
@@ -553,6 +539,23 @@ fn once_each(value: String, quant: Option<&'static str>) -> Value {
         freq: Some("1X".into()),
         anchored: false,
     }
+}
+
+/// A date of `unit` found from the day `date` resolves to ("the week of March 6", "the day
+/// before last Tuesday"); unknown in TIMEX3 style when that day is not known.
+fn from_day(
+    date: &Expr,
+    cx: &Context,
+    unit: Unit,
+    f: impl FnOnce(Date) -> Option<String>,
+) -> Option<Value> {
+    let day = resolve(date, cx)?;
+    Some(
+        match day.value.get(..10).and_then(|v| v.parse::<Date>().ok()) {
+            Some(d) => date_value(TimexType::Date, f(d)?, day.anchored),
+            None => date_value(TimexType::Date, unknown(unit), false),
+        },
+    )
 }
 
 /// "this past spring": the anchor's year's if that one is over (in the direction given),

@@ -46,12 +46,16 @@ impl<'a> Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// Whether token `i` has any lexicon entry or is a number: where a match can start.
     /// Whether token `i` is an ordinary word: no lexicon entry starts there, it is no number,
     /// and no pattern keys on it. Most tokens are; the tagger skips them at once.
     pub(crate) fn plain(&self, i: usize) -> bool {
         let (a, b) = self.ranges[i];
-        a == b && self.toks[i].kind != Kind::Number && !self.is(i, "the") && !self.is(i, "fiscal")
+        a == b && !self.keys_a_pattern(i)
+    }
+
+    /// A number, or a word a pattern starts on without a lexicon entry ("the", "fiscal").
+    fn keys_a_pattern(&self, i: usize) -> bool {
+        self.toks[i].kind == Kind::Number || self.is(i, "the") || self.is(i, "fiscal")
     }
 
     /// Tense cues, meridiems, "ago" and the like only follow or surround an expression, so
@@ -69,7 +73,7 @@ impl Ctx<'_> {
                     | Class::Idiom
             )
         });
-        starts || self.toks[i].kind == Kind::Number || self.is(i, "the") || self.is(i, "fiscal")
+        starts || self.keys_a_pattern(i)
     }
 
     /// The token after an idiom that starts at `i` ("high noon"), which is no time.
