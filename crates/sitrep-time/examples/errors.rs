@@ -1,9 +1,10 @@
 //! Lists the tagger's errors on TimeML gold data, for finding what to fix:
-//! `cargo run -p sitrep-time --example errors -- DIR [--meantime]`.
+//! `cargo run -p sitrep-time --example errors -- DIR [--meantime] [--all]`.
 //!
 //! One line per error: `-` a missed gold timex, `+` a false alarm, `~` a relaxed match whose
 //! type or value differs (gold first, then the system's), with the words around it and the
-//! document creation time.
+//! document creation time. With `--all`, correct matches are listed too, marked `=`, for
+//! counting how the gold writes a phrase's value across a corpus.
 
 use std::path::Path;
 
@@ -15,7 +16,7 @@ use sitrep_time::{Mode, TimeTagger};
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(dir) = args.get(1) else {
-        eprintln!("usage: errors DIR [--meantime]");
+        eprintln!("usage: errors DIR [--meantime] [--all]");
         std::process::exit(2);
     };
     let docs = if args.iter().any(|a| a == "--meantime") {
@@ -27,14 +28,15 @@ fn main() {
         eprintln!("{e}");
         std::process::exit(1);
     });
+    let all = args.iter().any(|a| a == "--all");
     let tagger = TimeTagger::new();
     for doc in &docs {
         let system = tagger.tag(&doc.text, Some(doc.dct), Mode::News);
-        report(doc, &system);
+        report(doc, &system, all);
     }
 }
 
-fn report(doc: &TimeMlDoc, system: &[Timex]) {
+fn report(doc: &TimeMlDoc, system: &[Timex], all: bool) {
     let text = &doc.text;
     let dct = doc.dct.date;
     let mut used = vec![false; system.len()];
@@ -51,9 +53,11 @@ fn report(doc: &TimeMlDoc, system: &[Timex]) {
         };
         used[j] = true;
         let s = &system[j];
-        if s.value != g.value || TimexLike::kind(s) != g.kind {
+        let same = s.value == g.value && TimexLike::kind(s) == g.kind;
+        if !same || all {
             println!(
-                "~ {dct} {} {} | {} {} | {:?} | {}",
+                "{} {dct} {} {} | {} {} | {:?} | {}",
+                if same { '=' } else { '~' },
                 g.kind,
                 g.value,
                 TimexLike::kind(s),

@@ -202,9 +202,13 @@ impl Discourse {
             cx.quarter = None;
         }
         // A bare clock time is on the day last named nearby ("on Friday ... at 10:35 a.m.").
+        // Far from any named day, in the past tense ("was shot to death at 10 p.m."), its
+        // day is unknown: the anchor's own day would be a guess presented as a fact.
         if is_bare_clock(&m.expr) {
             if let Some((day, _)) = self.last_day.filter(|(_, at)| m.start <= at + DAY_REACH) {
                 cx.anchor = Some(day);
+            } else if tense::firm_past_at(ctx, m.start, m.end) {
+                cx.anchor = None;
             }
         }
         // "the following year", "that day": from the time last named, if it is precise enough.
@@ -235,7 +239,9 @@ impl Discourse {
                 self.mentioned = Some(named);
             }
         }
-        // The quarter under discussion: named ones, not ones computed from it.
+        // The quarter under discussion: named ones, not ones computed from it, and only ones
+        // already begun, not "losses through the third quarter of 1990": "the year-ago period"
+        // compares results already reported.
         if matches!(
             m.expr,
             Expr::Part { .. }
@@ -243,7 +249,12 @@ impl Discourse {
                 | Expr::LatestQuarter
                 | Expr::QuarterEnding(_)
         ) {
-            if let Some(q) = quarter(&v.value) {
+            let reported = |(y, q): (i32, u8)| {
+                self.cx
+                    .anchor
+                    .is_none_or(|a| (y, q) <= (a.year() as i32, (a.month() as u8 + 2) / 3))
+            };
+            if let Some(q) = quarter(&v.value).filter(|q| reported(*q)) {
                 self.cx.quarter = Some(q);
                 self.quarter_at = m.end;
             }

@@ -98,7 +98,13 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<(Tense, bool)> {
             Class::Tense(t) => Some(t),
             _ => None,
         }) {
-            return Some((t, false));
+            // A past auxiliary makes a passive or a past perfect: "was told", "had met".
+            let firm = t == Tense::Past
+                && matches!(
+                    ctx.word(k),
+                    Some("was" | "were" | "had" | "wasn't" | "weren't" | "hadn't")
+                );
+            return Some((t, firm));
         }
     }
     Some((Tense::Past, listed && !perfect))
