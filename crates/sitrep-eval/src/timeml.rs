@@ -33,7 +33,9 @@ use sitrep_doc::{Published, Span};
 
 use crate::prf::{Counts, Scores};
 
+mod jsonl;
 mod meantime;
+pub use jsonl::read_jsonl;
 pub use meantime::{parse_meantime, read_meantime_dir};
 
 /// Why a TimeML file could not be read.
@@ -77,6 +79,16 @@ pub enum TimeMlError {
     NoText {
         /// The file.
         path: PathBuf,
+    },
+    /// A line of a stand-off gold file is wrong (see [`read_jsonl`]).
+    #[error("{path}: line {line}: {reason}")]
+    Gold {
+        /// The gold file.
+        path: PathBuf,
+        /// The line, counting from 1.
+        line: usize,
+        /// What is wrong with it.
+        reason: String,
     },
 }
 

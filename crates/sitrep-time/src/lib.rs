@@ -252,7 +252,7 @@ impl Discourse {
             let reported = |(y, q): (i32, u8)| {
                 self.cx
                     .anchor
-                    .is_none_or(|a| (y, q) <= (a.year() as i32, (a.month() as u8 + 2) / 3))
+                    .is_none_or(|a| (y, q) <= (a.year() as i32, resolve::quarter_of(a)))
             };
             if let Some(q) = quarter(&v.value).filter(|q| reported(*q)) {
                 self.cx.quarter = Some(q);

@@ -54,7 +54,7 @@ fn week(d: Date) -> String {
     format!("{:04}-W{:02}", w.year(), w.week())
 }
 
-fn quarter_of(d: Date) -> u8 {
+pub(crate) fn quarter_of(d: Date) -> u8 {
     (d.month() as u8 - 1) / 3 + 1
 }
 

@@ -1,8 +1,6 @@
 //! `sitrep eval attribution`: quotes, speakers, claims and figures against hand-annotated
 //! gold, or attribution against PolNeAR, with the whole pipeline.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use serde_json::Value;
 use sitrep_doc::Document;
@@ -22,11 +20,7 @@ pub fn eval(args: &EvalAttributionArgs) -> Result<()> {
         lift(&mut v, "content_overlap");
         (v, report.to_string(), report.errors.clone())
     } else {
-        let shared = args.shared.clone().unwrap_or_else(|| {
-            std::env::var_os("SITREP_SHARED")
-                .map(PathBuf::from)
-                .unwrap_or_else(|| PathBuf::from("../shared"))
-        });
+        let shared = crate::cli::shared_dir(args.shared.as_ref());
         let report = sitrep_eval::attribution::evaluate(path, &shared, &annotate)?;
         let mut v = serde_json::to_value(&report)?;
         lift(&mut v, "quotes_overlap");

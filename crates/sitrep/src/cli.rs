@@ -40,7 +40,8 @@ pub enum EvalCommand {
     /// CoNLL-format gold (token first, NER label last).
     Ner(EvalNerArgs),
     /// TempEval-3 time-expression scores (strict and relaxed span P/R/F1, type and value
-    /// accuracy and F1) on a folder of TimeML .tml files, or of MEANTIME files.
+    /// accuracy and F1) on a folder of TimeML .tml files, of MEANTIME files, or on sitrep's
+    /// stand-off gold JSONL (tests/gold/times.jsonl).
     Timex(EvalTimexArgs),
     /// Quotes (span F1 exact and overlap), speaker and cue accuracy, claims and figures on the
     /// hand-annotated gold JSONL (docs/schema.md), or, with --polnear, PolNeAR's content-span
@@ -72,9 +73,13 @@ pub struct EvalTimexArgs {
     /// The common options.
     #[command(flatten)]
     pub common: EvalArgs,
-    /// The gold format: TempEval-3 TimeML (`.tml`) or MEANTIME's XML.
+    /// The gold format: TempEval-3 TimeML (`.tml`), MEANTIME's XML, or stand-off JSONL.
     #[arg(long, value_enum, default_value = "timeml")]
     pub format: TimexFormat,
+    /// With `--format jsonl`, the folder the gold file's `doc` paths are relative to
+    /// (default: $SITREP_SHARED, else ../shared).
+    #[arg(long, value_name = "DIR")]
+    pub shared: Option<PathBuf>,
 }
 
 /// Gold formats of time expressions.
@@ -84,6 +89,9 @@ pub enum TimexFormat {
     Timeml,
     /// MEANTIME (NewsReader) XML.
     Meantime,
+    /// sitrep's stand-off gold: one JSON line per article, offsets into a file under the
+    /// shared folder (tests/gold/README.md).
+    Jsonl,
 }
 
 /// Arguments of `sitrep eval ner`.
@@ -244,4 +252,14 @@ impl From<FormatArg> for sitrep_input::Format {
 
 fn parse_date(s: &str) -> Result<Published, String> {
     s.parse::<Published>().map_err(|e| e.to_string())
+}
+
+/// The folder that gold files' `doc` paths are relative to: the option if given, else
+/// $SITREP_SHARED, else ../shared.
+pub fn shared_dir(option: Option<&PathBuf>) -> PathBuf {
+    option.cloned().unwrap_or_else(|| {
+        std::env::var_os("SITREP_SHARED")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("../shared"))
+    })
 }

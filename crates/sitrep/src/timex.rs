@@ -1,4 +1,5 @@
-//! `sitrep eval timex`: TempEval-3 scores of the time stage on TimeML or MEANTIME gold.
+//! `sitrep eval timex`: TempEval-3 scores of the time stage on TimeML, MEANTIME or
+//! stand-off JSONL gold.
 
 use anyhow::{Context, Result};
 use sitrep_eval::timeml::{self, TimexEval};
@@ -17,6 +18,9 @@ pub fn eval(args: &EvalTimexArgs) -> Result<()> {
                 eprintln!("sitrep: skipped: {err}");
             }
             docs
+        }
+        TimexFormat::Jsonl => {
+            timeml::read_jsonl(path, &crate::cli::shared_dir(args.shared.as_ref()))?
         }
     };
     anyhow::ensure!(
