@@ -26,6 +26,8 @@ pub(crate) enum YearPart {
 pub(crate) enum Clock {
     /// Minutes since midnight (24:00 allowed).
     Minutes(u16),
+    /// Minutes since midnight, said in UTC ("18:00 UTC", "0300 GMT"): the value ends in `Z`.
+    Utc(u16),
     /// A part of day code: MO, AF, EV, NI, DT.
     Part(&'static str),
 }

@@ -119,8 +119,9 @@ pub(crate) enum Class {
     Clock(u16),
     /// a.m. (false) or p.m. (true).
     Meridiem(bool),
-    /// A time zone after a clock time.
-    Zone,
+    /// A time zone after a clock time; `true` for UTC itself (GMT, UTC, Z), which the value
+    /// keeps, where a local zone's clock time is written as it is said.
+    Zone(bool),
     /// A modifier before the expression.
     PreMod(&'static str),
     /// A modifier after the expression.
@@ -291,7 +292,8 @@ fn parse_class(file: &str, value: &'static str) -> Option<Class> {
         "units.txt" => Class::Unit(Unit::parse(value)?),
         "seasons.txt" => Class::Season(stat(value)),
         "parts_of_day.txt" => match value {
-            "ZONE" => Class::Zone,
+            "ZONE" => Class::Zone(false),
+            "UTC" => Class::Zone(true),
             "AM" => Class::Meridiem(false),
             "PM" => Class::Meridiem(true),
             v if v.contains(':') => {

@@ -288,7 +288,7 @@ const DAY_REACH: usize = 40;
 
 /// A clock time with no date of its own ("at 10:35 a.m.").
 fn is_bare_clock(e: &Expr) -> bool {
-    matches!(e, Expr::Day { date, clock: Some(Clock::Minutes(_)) } if **date == Expr::DayOffset(0))
+    matches!(e, Expr::Day { date, clock: Some(Clock::Minutes(_) | Clock::Utc(_)) } if **date == Expr::DayOffset(0))
 }
 
 /// The anchor's own day, with or without a part of it: "today", "tonight", "overnight".
@@ -353,12 +353,17 @@ fn quarter(value: &str) -> Option<(i32, u8)> {
     ))
 }
 
-/// The date of a `YYYY-MM-DD` value.
+/// The date of a `YYYY-MM-DD` value, or of the day of a `YYYY-MM-DDThh:mm` one.
 fn full_date(value: &str) -> Option<Date> {
-    if value.len() != 10 {
+    // A time on a named day names the day too: "0300 GMT on Tuesday".
+    let day = match value.split_once('T') {
+        Some((day, _)) => day,
+        None => value,
+    };
+    if day.len() != 10 {
         return None;
     }
-    value.parse().ok()
+    day.parse().ok()
 }
 
 #[cfg(test)]

@@ -454,6 +454,7 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             let day = resolve(date, cx)?;
             let suffix = match clock {
                 Some(Clock::Minutes(m)) => format!("T{:02}:{:02}", m / 60, m % 60),
+                Some(Clock::Utc(m)) => format!("T{:02}:{:02}Z", m / 60, m % 60),
                 Some(Clock::Part(p)) => format!("T{p}"),
                 None => String::new(),
             };

@@ -66,7 +66,7 @@ impl Ctx<'_> {
                 h.class,
                 Class::Tense(_)
                     | Class::Meridiem(_)
-                    | Class::Zone
+                    | Class::Zone(_)
                     | Class::PostMod(_)
                     | Class::Ago(_)
                     | Class::More

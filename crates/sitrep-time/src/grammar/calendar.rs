@@ -76,6 +76,9 @@ impl Ctx<'_> {
             return Some((end, day));
         }
         let (end, year) = self.year(i)?;
+        if self.counts_a_plural(i, end) {
+            return None;
+        }
         // "1989's third quarter" is the ordinal pattern's.
         Some((
             end,
@@ -85,6 +88,54 @@ impl Ctx<'_> {
                 day: None,
             },
         ))
+    }
+
+    /// Whether the four digits at `[i, end)` count the plural noun after them ("sent 2000
+    /// troops", "about 1500 civilians") rather than name a year. After an article, a
+    /// possessive, a preposition or a prefix a year stays a year: "the 2016 elections", "since
+    /// 2014 separatists have held the city", "post-1959 politics".
+    fn counts_a_plural(&self, i: usize, end: usize) -> bool {
+        let plural = self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
+            && self.word(end).is_some_and(|w| {
+                w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && w.chars().next().is_some_and(char::is_lowercase)
+            })
+            && self.hits(end).is_empty();
+        let framed = i
+            .checked_sub(1)
+            .and_then(|p| self.word(p))
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "this"
+                        | "that"
+                        | "'s"
+                        | "in"
+                        | "of"
+                        | "since"
+                        | "by"
+                        | "until"
+                        | "from"
+                        | "before"
+                        | "after"
+                        | "for"
+                        | "during"
+                        | "through"
+                        | "to"
+                        | "between"
+                        | "-"
+                )
+            });
+        plural && !framed
     }
 
     /// The second day of "April 24 and 25", "May 3 to 5": a bare day number after a month's

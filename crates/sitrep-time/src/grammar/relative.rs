@@ -3,7 +3,7 @@
 
 use crate::expr::{Amount, Clock, Expr};
 use crate::lexicon::{Class, Tense, Unit};
-use crate::scan::Kind;
+use crate::scan::{Kind, Suffix};
 
 use super::{Ctx, P};
 
@@ -300,9 +300,14 @@ impl Ctx<'_> {
 
     /// "10:30 a.m.", "3 p.m. Friday", "noon Thursday", "14:30".
     pub(crate) fn clock_time(&self, i: usize) -> P<Expr> {
-        let (mut end, minutes) = self.clock(i)?;
-        if let Some((e, ())) = self.find(end, |c| matches!(c, Class::Zone).then_some(())) {
+        let (mut end, minutes, utc) = match self.clock(i) {
+            Some((end, m)) => (end, m, false),
+            None => self.military_clock(i)?,
+        };
+        let mut utc = utc;
+        if let Some((e, z)) = self.zone(end) {
             end = e;
+            utc = z;
         }
         let mut date = Expr::DayOffset(0);
         // "at 10:35 a.m. (0735 GMT) Friday": the day after a parenthesis is still this
@@ -340,9 +345,37 @@ impl Ctx<'_> {
             end,
             Expr::Day {
                 date: Box::new(date),
-                clock: Some(Clock::Minutes(minutes)),
+                clock: Some(if utc {
+                    Clock::Utc(minutes)
+                } else {
+                    Clock::Minutes(minutes)
+                }),
             },
         ))
+    }
+
+    /// The time zone word at `i`, its end, and whether it is UTC.
+    fn zone(&self, i: usize) -> P<bool> {
+        self.find(i, |c| match c {
+            Class::Zone(utc) => Some(utc),
+            _ => None,
+        })
+    }
+
+    /// A four-digit clock time, which only a time zone after it tells from a year or a count:
+    /// "0300 GMT", "1945 local time".
+    fn military_clock(&self, i: usize) -> Option<(usize, u16, bool)> {
+        let n = self.number(i)?;
+        let text = self.word(i)?;
+        if !n.plain || n.suffix != Suffix::None || n.digits != 4 || text.len() != 4 {
+            return None;
+        }
+        let (hour, minute) = (n.value as u16 / 100, n.value as u16 % 100);
+        if hour > 24 || minute >= 60 {
+            return None;
+        }
+        let (end, utc) = self.zone(i + 1)?;
+        Some((end, hour * 60 + minute, utc))
     }
 
     /// The token after a short parenthesis that opens at `i` ("(0735 GMT)").
