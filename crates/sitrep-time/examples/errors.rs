@@ -1,5 +1,6 @@
 //! Lists the tagger's errors on TimeML gold data, for finding what to fix:
-//! `cargo run -p sitrep-time --example errors -- DIR [--meantime] [--all]`.
+//! `cargo run -p sitrep-time --example errors -- DIR [--meantime] [--all]`, or on a stand-off
+//! gold file (`tests/gold/times.jsonl`, articles under $SITREP_SHARED, else ../shared).
 //!
 //! One line per error: `-` a missed gold timex, `+` a false alarm, `~` a relaxed match whose
 //! type or value differs (gold first, then the system's), with the words around it and the
@@ -10,17 +11,20 @@ use std::path::Path;
 
 use sitrep_doc::layers::Timex;
 use sitrep_doc::Span;
-use sitrep_eval::timeml::{read_dir, read_meantime_dir, TimeMlDoc, TimexLike};
+use sitrep_eval::timeml::{read_dir, read_jsonl, read_meantime_dir, TimeMlDoc, TimexLike};
 use sitrep_time::{Mode, TimeTagger};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(dir) = args.get(1) else {
-        eprintln!("usage: errors DIR [--meantime] [--all]");
+        eprintln!("usage: errors DIR|GOLD.jsonl [--meantime] [--all]");
         std::process::exit(2);
     };
     let docs = if args.iter().any(|a| a == "--meantime") {
         read_meantime_dir(Path::new(dir)).map(|(docs, _)| docs)
+    } else if dir.ends_with(".jsonl") {
+        let shared = std::env::var_os("SITREP_SHARED").unwrap_or_else(|| "../shared".into());
+        read_jsonl(Path::new(dir), Path::new(&shared))
     } else {
         read_dir(Path::new(dir))
     };

@@ -59,7 +59,11 @@ fn sentence_ends_before(ctx: &Ctx<'_>, i: usize) -> bool {
     if t.newline_before {
         return true;
     }
-    i > 0 && t.space_before && matches!(ctx.word(i - 1), Some("." | "!" | "?" | ";"))
+    let end = |k: usize| matches!(ctx.word(k), Some("." | "!" | "?" | ";"));
+    // A closing quote after the full stop belongs to the sentence it closes, spaced or not:
+    // `will fail."On Thursday`.
+    let quote = |k: usize| matches!(ctx.word(k), Some("\"" | "”" | "''" | "’" | "»"));
+    i > 0 && t.space_before && end(i - 1) || i > 1 && quote(i - 1) && end(i - 2)
 }
 
 fn cue(ctx: &Ctx<'_>, i: usize) -> Option<(Tense, bool)> {

@@ -133,8 +133,8 @@ impl Ctx<'_> {
     }
 
     /// A word that is also an ordinary English word (May, march, fall) counts only when
-    /// capitalised (or after last/this/next) and next to a cue: a number, or a preposition
-    /// or modifier before it.
+    /// capitalised (or after last/this/next) and next to a cue: a number, a preposition or
+    /// modifier before it, or another month it is coordinated with.
     pub(crate) fn strict_ok(&self, i: usize, end: usize) -> bool {
         let t = &self.toks[i];
         let shifted = i > 0
@@ -217,7 +217,18 @@ impl Ctx<'_> {
         {
             return next_number;
         }
-        next_number || prev_cue
+        // "on 6 May": a day number before it; "in February and March": a month before the
+        // conjunction.
+        let prev_day = i > 0
+            && self
+                .number(i - 1)
+                .is_some_and(|n| n.plain && n.digits <= 2 && (1.0..=31.0).contains(&n.value));
+        let prev_month = i > 1
+            && matches!(self.word(i - 1), Some("and" | "or" | "to"))
+            && self.hits(i - 2).iter().any(|h| {
+                matches!(h.class, Class::Month(_)) && h.end == i - 1 && self.toks[i - 2].capital
+            });
+        next_number || prev_cue || prev_day || prev_month
     }
 
     /// Skips a hyphen glued between two words ("third-quarter", "two-year").
@@ -263,9 +274,11 @@ impl Ctx<'_> {
         if matches!(prev, Some("$" | "£" | "€" | "#" | "no" | "+")) || self.is(i + 1, "%") {
             return None;
         }
+        // "1989,000" or "2021.5" is a number; "December 2021, 2 months before" is a year.
         if self.toks.get(i + 1).is_some_and(|t| {
             !t.space_before && t.kind == Kind::Punct && matches!(t.norm(self.norm), "," | ".")
         }) && self.number(i + 2).is_some()
+            && self.toks.get(i + 2).is_some_and(|t| !t.space_before)
         {
             return None;
         }
@@ -293,6 +306,17 @@ impl Ctx<'_> {
         })
     }
 
+    /// "a quarter-century", "a quarter century": the token of "century", where "quarter" is a
+    /// fraction and not the unit.
+    fn quarter_of_a_century(&self, i: usize) -> Option<usize> {
+        let j = self.skip(i, "a");
+        if !self.is(j, "quarter") {
+            return None;
+        }
+        let k = self.skip_hyphen(j + 1);
+        self.is(k, "century").then_some(k)
+    }
+
     /// A number of units: digits, number words ("twenty four", "two hundred"), "a", "several",
     /// with "and a half" after it.
     pub(crate) fn amount(&self, i: usize) -> P<Amount> {
@@ -313,6 +337,8 @@ impl Ctx<'_> {
             }
         } else if let Some((end, ())) = self.find(i, |c| matches!(c, Class::Vague).then_some(())) {
             return Some((end, Amount::Vague));
+        } else if let Some(k) = self.quarter_of_a_century(i) {
+            return Some((k, Amount::Num(0.25)));
         } else if let Some((end, ())) = self.find(i, |c| matches!(c, Class::Half).then_some(())) {
             // "half a year"
             let after = self.skip(end, "a");

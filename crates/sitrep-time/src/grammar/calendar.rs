@@ -95,12 +95,13 @@ impl Ctx<'_> {
     /// possessive, a preposition or a prefix a year stays a year: "the 2016 elections", "since
     /// 2014 separatists have held the city", "post-1959 politics".
     fn counts_a_plural(&self, i: usize, end: usize) -> bool {
+        // A common noun, or a people ("Ukrainians"); not a name ("the 2022 Winter Games").
         let plural = self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
             && self.word(end).is_some_and(|w| {
                 w.len() > 3
                     && w.ends_with('s')
                     && !w.ends_with("ss")
-                    && w.chars().next().is_some_and(char::is_lowercase)
+                    && (!self.toks[end].capital || w.ends_with("ans"))
             })
             && self.hits(end).is_empty();
         let framed = i
@@ -120,7 +121,6 @@ impl Ctx<'_> {
                         | "that"
                         | "'s"
                         | "in"
-                        | "of"
                         | "since"
                         | "by"
                         | "until"

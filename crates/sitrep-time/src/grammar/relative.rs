@@ -124,16 +124,31 @@ impl Ctx<'_> {
                         | Unit::Decade
                         | Unit::Century
                 );
-                if !self.is_plural(j, end) || !countable || j > i && !matches!(unit, Unit::Year) {
+                // "the month-long occupation": one unit.
+                if !self.is_plural(j, end) && countable && j == i && self.long_after(end) {
+                    (j, Amount::Num(1.0))
+                } else if !self.is_plural(j, end)
+                    || !countable
+                    || j > i && !matches!(unit, Unit::Year)
+                {
                     return None;
+                } else {
+                    (j, Amount::Vague)
                 }
-                (j, Amount::Vague)
             }
         };
         let k = self.skip_hyphen(end);
         let (mut end, unit) = self.unit(k)?;
         if self.year(j).is_some() && !self.is_plural(k, end) {
             return None;
+        }
+        // "a decades-long conflict": the article is the conflict's, "decades" stands alone.
+        if matches!(self.word(j), Some("a" | "an")) && k == j + 1 && self.is_plural(k, end) {
+            return None;
+        }
+        // "week-long", "decades-long": the length as a modifier.
+        if self.long_after(end) {
+            end = self.skip_hyphen(end) + 1;
         }
         // "a year-earlier quarter" is the year-ago pattern's.
         if self.skip_hyphen(end) > end && matches!(self.word(end + 1), Some("earlier" | "ago")) {
@@ -199,6 +214,12 @@ impl Ctx<'_> {
             ));
         }
         Some((end, Expr::Duration { amount, unit }))
+    }
+
+    /// Whether "-long" follows at `i` ("week-long", "decades-long").
+    fn long_after(&self, i: usize) -> bool {
+        let k = self.skip_hyphen(i);
+        k > i && self.is(k, "long")
     }
 
     /// Whether the set adverb at `[i, end)` is the noun for a newspaper: "the New York daily
