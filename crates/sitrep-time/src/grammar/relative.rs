@@ -321,11 +321,10 @@ impl Ctx<'_> {
 
     /// "10:30 a.m.", "3 p.m. Friday", "noon Thursday", "14:30".
     pub(crate) fn clock_time(&self, i: usize) -> P<Expr> {
-        let (mut end, minutes, utc) = match self.clock(i) {
+        let (mut end, minutes, mut utc) = match self.clock(i) {
             Some((end, m)) => (end, m, false),
             None => self.military_clock(i)?,
         };
-        let mut utc = utc;
         if let Some((e, z)) = self.zone(end) {
             end = e;
             utc = z;
