@@ -21,6 +21,18 @@ pub(crate) enum YearPart {
     Season(&'static str),
 }
 
+/// A part of a month, counted from its start (1, 2, ...) or its end (-1 the last).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MonthPart {
+    /// The nth week: the ISO week holding the month's nth Thursday, so that most of its days
+    /// are the month's ("the first week of March 2022" is 2022-W09, 28 February to 6 March).
+    Week(i8),
+    /// The nth weekday of the month: "the first Thursday of February".
+    Weekday { weekday: u8, nth: i8 },
+    /// Half 1 or 2: the month itself, with mod START or END (TIMEX3 has no half-month).
+    Half(u8),
+}
+
 /// A time of day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Clock {
@@ -123,6 +135,9 @@ pub(crate) enum Expr {
     DaysFrom { date: Box<Expr>, days: i8 },
     /// The week a date falls in ("the week of March 6").
     WeekOf(Box<Expr>),
+    /// A week, weekday or half of a month ("the last week of May"): `month` is a calendar
+    /// month, with its year if one was given.
+    OfMonth { part: MonthPart, month: Box<Expr> },
 }
 
 impl Expr {
@@ -143,6 +158,6 @@ impl Expr {
                     unit: crate::lexicon::Unit::Weekend,
                     shift: 0
                 }
-        ) || matches!(self, Expr::Day { date, .. } | Expr::WeekOf(date) | Expr::DaysFrom { date, .. } | Expr::QuarterEnding(date) if date.needs_tense())
+        ) || matches!(self, Expr::Day { date, .. } | Expr::WeekOf(date) | Expr::OfMonth { month: date, .. } | Expr::DaysFrom { date, .. } | Expr::QuarterEnding(date) if date.needs_tense())
     }
 }

@@ -10,7 +10,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 use sitrep_doc::layers::TimexType;
 
-use crate::expr::{Amount, Clock, Expr, YearPart};
+use crate::expr::{Amount, Clock, Expr, MonthPart, YearPart};
 use crate::lexicon::{Holiday, Tense, Unit};
 
 /// A resolved TIMEX3: type, value, and quant/freq for sets.
@@ -516,6 +516,7 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
         },
         Expr::MonthSet { month, quant } => once_each(format!("XXXX-{month:02}"), quant),
         Expr::WeekOf(ref date) => from_day(date, cx, Unit::Week, |d| Some(week(d)))?,
+        Expr::OfMonth { part, ref month } => of_month(part, month, cx)?,
         // A quarter already named ("first-quarter results ... for the quarter ended Sept.
         // 29") keeps the document's own, perhaps fiscal, numbering.
         Expr::QuarterEnding(_) if cx.quarter.is_some() => resolve(&Expr::ThisQuarter(None), cx)?,
@@ -557,6 +558,23 @@ fn from_day(
             None => date_value(TimexType::Date, unknown(unit), false),
         },
     )
+}
+
+/// A week, weekday or half of a month; without the month's year, the week is unknown and a
+/// weekday or half is the month.
+fn of_month(part: MonthPart, month: &Expr, cx: &Context) -> Option<Value> {
+    let m = resolve(month, cx)?;
+    let first = format!("{}-01", m.value).parse::<Date>().ok();
+    let value = match (part, first) {
+        (MonthPart::Half(_), _) => m.value,
+        (MonthPart::Week(n), Some(d)) => week(d.nth_weekday_of_month(n, Weekday::Thursday).ok()?),
+        (MonthPart::Week(_), None) => unknown(Unit::Week),
+        (MonthPart::Weekday { weekday, nth }, Some(d)) => {
+            ymd(d.nth_weekday_of_month(nth, weekday_of(weekday)).ok()?)
+        }
+        (MonthPart::Weekday { .. }, None) => m.value,
+    };
+    Some(date_value(TimexType::Date, value, m.anchored))
 }
 
 /// "this past spring": the anchor's year's if that one is over (in the direction given),

@@ -1,6 +1,6 @@
 //! Calendar patterns: dates, months, years, decades, quarters, seasons, holidays.
 
-use crate::expr::{Amount, Expr, YearPart};
+use crate::expr::{Amount, Expr, MonthPart, YearPart};
 use crate::lexicon::{Class, Unit};
 use crate::scan::{Kind, Suffix};
 
@@ -269,6 +269,37 @@ impl Ctx<'_> {
                 shift: None,
             },
         ))
+    }
+
+    /// "the first week of March 2022", "the last week of May", "the first Thursday of
+    /// February", "the second half of March".
+    pub(crate) fn month_part(&self, i: usize) -> P<Expr> {
+        let j = self.skip(i, "the");
+        let (k, nth) = match self.word(j) {
+            Some("last" | "final") => (j + 1, -1),
+            _ => {
+                let (e, n) = self.ordinal(j)?;
+                (e, i8::try_from(n).ok().filter(|n| (1..=5).contains(n))?)
+            }
+        };
+        let (k, part) = if let Some((e, weekday)) = self.weekday(k) {
+            (e, MonthPart::Weekday { weekday, nth })
+        } else if self.is(k, "half") && nth <= 2 {
+            (k + 1, MonthPart::Half(if nth == 1 { 1 } else { 2 }))
+        } else if self.unit(k) == Some((k + 1, Unit::Week)) && !self.is_plural(k, k + 1) {
+            (k + 1, MonthPart::Week(nth))
+        } else {
+            return None;
+        };
+        if !self.is(k, "of") {
+            return None;
+        }
+        let (end, month) = self.month_date_only(k + 1)?;
+        if !matches!(month, Expr::Calendar { day: None, .. }) {
+            return None;
+        }
+        let month = Box::new(month);
+        Some((end, Expr::OfMonth { part, month }))
     }
 
     /// "summer", "the summer of 1998", "summer 1998".

@@ -11,7 +11,7 @@ mod relative;
 
 pub(crate) use atoms::Ctx;
 
-use crate::expr::{Amount, Expr};
+use crate::expr::{Amount, Expr, MonthPart};
 use crate::lexicon::Class;
 
 /// A match: tokens `[start, end)`, meaning and modifier.
@@ -55,6 +55,14 @@ impl Ctx<'_> {
             }
         }
         let mut m = best?;
+        // Half a month is the month from its start or to its end.
+        if let Expr::OfMonth {
+            part: MonthPart::Half(h),
+            ..
+        } = m.expr
+        {
+            m.modifier = m.modifier.or(Some(if h == 1 { "START" } else { "END" }));
+        }
         if let Some((end, post)) = self.find(m.end, |c| match c {
             Class::PostMod(p) => Some(p),
             _ => None,
@@ -76,6 +84,7 @@ impl Ctx<'_> {
             self.shifted(i),
             self.amount_unit(i),
             self.ordinal_part(i),
+            self.month_part(i),
             self.season(i),
             self.day_word(i),
             self.part_then_day(i),
