@@ -124,8 +124,12 @@ impl Ctx<'_> {
                 return None;
             }
             // English capitalises month names, not seasons: "last fall", but "at this march"
-            // is a protest.
-            if h.strict && matches!(h.class, Class::Month(_)) && !self.toks[i].capital {
+            // is a protest. Only a day number before it makes a lower-case one a month.
+            if h.strict
+                && matches!(h.class, Class::Month(_))
+                && !self.toks[i].capital
+                && !self.lower_case_month_ok(i, h.end)
+            {
                 return None;
             }
             f(h.class).map(|v| (h.end, v))
@@ -144,7 +148,7 @@ impl Ctx<'_> {
                     Class::Shift(_) | Class::Anaphor(_) | Class::Nearest(_)
                 )
             });
-        if !(t.capital || shifted) {
+        if !(t.capital || shifted || self.lower_case_month_ok(i, end)) {
             return false;
         }
         // "this fall, the" but not "this may have", "this march toward": lower case after
@@ -219,16 +223,27 @@ impl Ctx<'_> {
         }
         // "on 6 May": a day number before it; "in February and March": a month before the
         // conjunction.
-        let prev_day = i > 0
-            && self
-                .number(i - 1)
-                .is_some_and(|n| n.plain && n.digits <= 2 && (1.0..=31.0).contains(&n.value));
+        let prev_day = self.day_before(i);
         let prev_month = i > 1
             && matches!(self.word(i - 1), Some("and" | "or" | "to"))
             && self.hits(i - 2).iter().any(|h| {
                 matches!(h.class, Class::Month(_)) && h.end == i - 1 && self.toks[i - 2].capital
             });
         next_number || prev_cue || prev_day || prev_month
+    }
+
+    /// Whether a plain day number comes just before token `i` ("6 May").
+    fn day_before(&self, i: usize) -> bool {
+        i > 0
+            && self
+                .number(i - 1)
+                .is_some_and(|n| n.plain && n.digits <= 2 && (1.0..=31.0).contains(&n.value))
+    }
+
+    /// Machine translation drops capitals ("told the media on 6 may."): after a day number
+    /// and before punctuation, "may" or "march" at `[i, end)` can only be the month.
+    fn lower_case_month_ok(&self, i: usize, end: usize) -> bool {
+        self.day_before(i) && self.toks.get(end).is_none_or(|n| n.kind != Kind::Word)
     }
 
     /// Skips a hyphen glued between two words ("third-quarter", "two-year").
