@@ -325,7 +325,7 @@ fn granularity(u: Unit) -> u8 {
 }
 
 /// The time a DATE or TIME value names, as a date and its granularity: `1995` (year),
-/// `1995-05` (month), `1995-05-22` or `1995-05-22T10:00` (day).
+/// `1995-Q4` (quarter), `1995-05` (month), `1995-05-22` or `1995-05-22T10:00` (day).
 fn named_time(value: &str) -> Option<(Date, Unit)> {
     let b = value.as_bytes();
     let digits =
@@ -334,6 +334,10 @@ fn named_time(value: &str) -> Option<(Date, Unit)> {
         return None;
     }
     let year: i16 = value[..4].parse().ok()?;
+    // "the fourth quarter ... the previous quarter": a quarter by its middle month.
+    if let Some((_, q)) = quarter(value) {
+        return Some((Date::new(year, q as i8 * 3 - 1, 15).ok()?, Unit::Quarter));
+    }
     if b.get(4) != Some(&b'-') || !digits(5..7) {
         return Some((Date::new(year, 7, 1).ok()?, Unit::Year));
     }

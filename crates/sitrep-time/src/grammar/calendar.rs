@@ -442,6 +442,23 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // "up 46% from the year earlier", "the week before,": the unit before (after) the
+        // time under discussion. Not "the day before the vote", where "before" is a
+        // preposition.
+        if !latest && j == i + 1 {
+            let shift = match self.word(end) {
+                Some("earlier") => Some(-1),
+                Some("later") => Some(1),
+                Some("before") if self.toks.get(end + 1).is_none_or(|t| t.kind != Kind::Word) => {
+                    Some(-1)
+                }
+                _ => None,
+            };
+            if let Some(shift) = shift {
+                let shifted = Box::new(Expr::UnitShift { unit, shift });
+                return Some((end + 1, Expr::Anaphoric(shifted)));
+            }
+        }
         // "the year ended Sept. 30" is a length: a fiscal year.
         if unit == Unit::Year && matches!(self.word(end), Some("ended" | "ending")) {
             return Some((
