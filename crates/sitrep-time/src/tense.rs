@@ -40,7 +40,9 @@ fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<(Tense, bool)> {
     }
     let mut i = end;
     while i < ctx.toks.len() && i < end + REACH {
-        if sentence_ends_before(ctx, i) {
+        // A clause that follows is reported, not the time's own: "wrote after his visit on
+        // Friday, that allies should prepare" says nothing of when Friday was.
+        if sentence_ends_before(ctx, i) || ctx.is(i, "that") {
             break;
         }
         if let Some(c) = cue(ctx, i) {

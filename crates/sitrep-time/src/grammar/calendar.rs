@@ -52,13 +52,20 @@ impl Ctx<'_> {
             }
         }
         if let Some(n) = self.number(j) {
+            // "the '90s", and without the apostrophe after "the" or a modifier ("the late
+            // 90s", "mid-80s"); not "in his 80s".
+            let framed = j > 0
+                && matches!(
+                    self.word(j - 1),
+                    Some("the" | "early" | "mid" | "late" | "-")
+                );
             if n.suffix == Suffix::Plural
                 && n.plain
-                && (n.digits == 4 || n.apostrophe && n.digits == 2)
+                && (n.digits == 4 || n.digits == 2 && (n.apostrophe || framed))
             {
                 let v = n.value as i32;
                 if v % 10 == 0 {
-                    let decade = if n.apostrophe { 190 + v / 10 } else { v / 10 };
+                    let decade = if n.digits == 2 { 190 + v / 10 } else { v / 10 };
                     return Some((j + 1, Expr::Decade { decade }));
                 }
             }

@@ -12,6 +12,19 @@ impl Ctx<'_> {
     /// ("the past two months" is a duration).
     pub(crate) fn shifted(&self, i: usize) -> P<Expr> {
         let (end, expr) = self.shifted_from_anchor(i)?;
+        // "to this day", "until this day": up to now, not the day itself.
+        let this_day = Expr::UnitShift {
+            unit: Unit::Day,
+            shift: 0,
+        };
+        if expr == this_day
+            && self.is(i, "this")
+            && i > 0
+            && matches!(self.word(i - 1), Some("to" | "until" | "till"))
+        {
+            let (kind, value) = ("DATE", "PRESENT_REF");
+            return Some((end, Expr::Reference { kind, value }));
+        }
         // "the next day", "the next morning" follow the story's last day, as "the following
         // day" does; "next week" counts from now.
         let day_sized = matches!(
