@@ -1,6 +1,6 @@
 //! Calendar patterns: dates, months, years, decades, quarters, seasons, holidays.
 
-use crate::expr::{Amount, Expr, MonthPart, YearPart};
+use crate::expr::{Amount, Clock, Expr, MonthPart, YearPart};
 use crate::lexicon::{Class, Unit};
 use crate::scan::{Kind, Suffix};
 
@@ -422,6 +422,20 @@ impl Ctx<'_> {
         }
         if let Some(r) = self.day_next_to(i) {
             return Some(r);
+        }
+        // "In the evening, I signed": that part of the day the story is on. Only after a
+        // preposition of time, and not "the night of August 6" (the date says which).
+        if let Some((end, part)) = self.part_of_day(i + 1) {
+            let after_preposition =
+                i > 0 && matches!(self.word(i - 1), Some("in" | "during" | "by" | "through"));
+            if after_preposition && end == i + 2 && !matches!(self.word(end), Some("of" | "'s")) {
+                let date = Box::new(Expr::DayOffset(0));
+                let day = Expr::Day {
+                    date,
+                    clock: Some(Clock::Part(part)),
+                };
+                return Some((end, Expr::Anaphoric(Box::new(day))));
+            }
         }
         let mut j = i + 1;
         let latest = matches!(self.word(j), Some("latest" | "recent"));
