@@ -23,10 +23,21 @@ impl Ctx<'_> {
             ));
         }
         if let Some((end, d)) = self.weekday(i) {
-            let j = self.skip(end, ",");
+            // "Thursday evening, July 21": the date with its part of day.
+            let part = self.part_of_day(end);
+            let j = self.skip(part.map_or(end, |(e, _)| e), ",");
             if let Some((e, expr)) = self.month_date(j) {
                 if matches!(expr, Expr::Calendar { day: Some(_), .. }) {
-                    return Some((e, expr));
+                    return Some(match part {
+                        Some((_, p)) => (
+                            e,
+                            Expr::Day {
+                                date: Box::new(expr),
+                                clock: Some(Clock::Part(p)),
+                            },
+                        ),
+                        None => (e, expr),
+                    });
                 }
             }
             let shift = None;
