@@ -108,6 +108,64 @@ impl Ctx<'_> {
         ))
     }
 
+    /// A date in digits: "2022-02-24" (ISO 8601), "24.02.2022" and "24-02-2022" (day first,
+    /// as European sources write them), "7/8/07" and "12/25/2010" (month first, as US news
+    /// does, unless the first number cannot be a month: "24/02/2022"). A two-digit year is
+    /// read as POSIX `strptime` reads `%y`: 69-99 are 19xx, 00-68 are 20xx.
+    pub(crate) fn numeric_date(&self, i: usize) -> P<Expr> {
+        let t = self.toks.get(i)?;
+        if t.kind != Kind::Number || t.number.is_some_and(|n| n.suffix != Suffix::None) {
+            return None;
+        }
+        // Not the tail of a longer run of digits ("1.24.02.2022", "10.1.1.1").
+        if i > 0 && !t.space_before && matches!(self.word(i - 1), Some("." | "/" | "-")) {
+            return None;
+        }
+        // The tokens written together: "24.02" "." "2022" is "24.02.2022".
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for k in i..self.toks.len().min(i + 7) {
+            if k > i && self.toks[k].space_before {
+                break;
+            }
+            text.push_str(self.word(k)?);
+            ends.push((text.len(), k + 1));
+        }
+        let (len, [a, b, c], sep) = numeric_parts(&text)?;
+        let (_, end) = ends.iter().find(|(l, _)| *l == len)?;
+        let num = |s: &str| s.parse::<u32>().ok();
+        let (year, month, day) = if a.len() == 4 {
+            if sep == '.' {
+                return None;
+            }
+            (num(a)? as i32, num(b)?, num(c)?)
+        } else {
+            let year = match c.len() {
+                4 => num(c)? as i32,
+                _ if num(c)? >= 69 => 1900 + num(c)? as i32,
+                _ => 2000 + num(c)? as i32,
+            };
+            let (a, b) = (num(a)?, num(b)?);
+            let (day, month) = if sep == '/' && a <= 12 {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            (year, month, day)
+        };
+        let month = u8::try_from(month).ok().filter(|m| (1..=12).contains(m))?;
+        let day = u8::try_from(day).ok().filter(|d| *d >= 1)?;
+        jiff::civil::Date::new(year as i16, month as i8, day as i8).ok()?;
+        Some((
+            *end,
+            Expr::Calendar {
+                year: Some(year),
+                month: Some(month),
+                day: Some(day),
+            },
+        ))
+    }
+
     /// Whether the four digits at `[i, end)` count the plural noun after them ("sent 2000
     /// troops", "about 1500 civilians") rather than name a year. After an article, a
     /// possessive, a preposition or a prefix a year stays a year: "the 2016 elections", "since
@@ -552,4 +610,38 @@ impl Ctx<'_> {
         }
         Some((end, Expr::YearEarlierQuarter))
     }
+}
+
+/// The three numbers of a date in digits at the start of `s`, the length they take and their
+/// separator: `YYYY-MM-DD`, or `D.M.Y`, `D-M-Y`, `M/D/Y` with one or two digits for the day and
+/// month and two or four for the year. Nothing may follow that would make it a longer number.
+fn numeric_parts(s: &str) -> Option<(usize, [&str; 3], char)> {
+    let digits = |from: usize| s[from..].bytes().take_while(u8::is_ascii_digit).count();
+    let a = digits(0);
+    let sep = s[a..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '.' | '/' | '-'))?;
+    let b_from = a + 1;
+    let b = digits(b_from);
+    if s[b_from + b..].chars().next() != Some(sep) {
+        return None;
+    }
+    let c_from = b_from + b + 1;
+    let c = digits(c_from);
+    let len = c_from + c;
+    let iso = a == 4 && (1..=2).contains(&b) && (1..=2).contains(&c);
+    let day_month = (1..=2).contains(&a) && (1..=2).contains(&b) && matches!(c, 2 | 4);
+    if !(iso || day_month) {
+        return None;
+    }
+    // "24.02.2022.5" or "1/2/2022/3" is something else.
+    let rest = s[len..].as_bytes();
+    if rest.first().is_some_and(u8::is_ascii_digit)
+        || rest.first().is_some_and(|&r| r as char == sep)
+            && rest.get(1).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    Some((len, [&s[..a], &s[b_from..b_from + b], &s[c_from..len]], sep))
 }

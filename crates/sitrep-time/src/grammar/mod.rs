@@ -80,6 +80,7 @@ impl Ctx<'_> {
         let candidates = [
             self.clock_time(i),
             self.calendar(i),
+            self.numeric_date(i),
             self.coordinated_day(i),
             self.shifted(i),
             self.amount_unit(i),
