@@ -624,7 +624,7 @@ fn numeric_parts(s: &str) -> Option<(usize, [&str; 3], char)> {
         .filter(|c| matches!(c, '.' | '/' | '-'))?;
     let b_from = a + 1;
     let b = digits(b_from);
-    if s[b_from + b..].chars().next() != Some(sep) {
+    if !s[b_from + b..].starts_with(sep) {
         return None;
     }
     let c_from = b_from + b + 1;
