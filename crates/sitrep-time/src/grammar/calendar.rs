@@ -636,7 +636,7 @@ fn numeric_parts(s: &str) -> Option<(usize, [&str; 3], char)> {
         return None;
     }
     // "24.02.2022.5" or "1/2/2022/3" is something else.
-    let rest = s[len..].as_bytes();
+    let rest = &s.as_bytes()[len..];
     if rest.first().is_some_and(u8::is_ascii_digit)
         || rest.first().is_some_and(|&r| r as char == sep)
             && rest.get(1).is_some_and(u8::is_ascii_digit)
