@@ -248,6 +248,43 @@ impl Ctx<'_> {
         ))
     }
 
+    /// The first day of a range written day first: "23" in "the night of 23-24 February",
+    /// "1" in "from 1 to 5 March", with the month (and year) the second day has.
+    pub(crate) fn range_start_day(&self, i: usize) -> P<Expr> {
+        self.number(i)?;
+        let (end, day) = self.day(i)?;
+        if !matches!(
+            self.word(end),
+            Some("-" | "to" | "and" | "or" | "through" | "until" | "till")
+        ) {
+            return None;
+        }
+        // "5 March 2022", "5th of March": the second day names the month.
+        let Some((
+            _,
+            Expr::Calendar {
+                year,
+                month: Some(month),
+                day: Some(second),
+            },
+        )) = self.calendar(end + 1)
+        else {
+            return None;
+        };
+        // A range runs forward: "23-24", not "24-23".
+        if second <= day && !matches!(self.word(end), Some("and" | "or")) {
+            return None;
+        }
+        Some((
+            end,
+            Expr::Calendar {
+                year,
+                month: Some(month),
+                day: Some(day),
+            },
+        ))
+    }
+
     /// A month with a day or a year after it, or with this/last/next year ("October this
     /// year", "June 5 last year").
     pub(crate) fn month_date(&self, i: usize) -> P<Expr> {

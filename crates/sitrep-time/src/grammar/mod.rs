@@ -82,6 +82,7 @@ impl Ctx<'_> {
             self.calendar(i),
             self.numeric_date(i),
             self.coordinated_day(i),
+            self.range_start_day(i),
             self.shifted(i),
             self.amount_unit(i),
             self.ordinal_part(i),
