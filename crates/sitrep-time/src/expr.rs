@@ -141,6 +141,14 @@ pub(crate) enum Expr {
 }
 
 impl Expr {
+    /// `date` at a part of its day: "Friday night", "this morning", "the evening".
+    pub(crate) fn at_part(date: Expr, part: &'static str) -> Expr {
+        Expr::Day {
+            date: Box::new(date),
+            clock: Some(Clock::Part(part)),
+        }
+    }
+
     /// Whether the expression names a point that tense can move (a month or weekday without
     /// its year or week).
     pub(crate) fn needs_tense(&self) -> bool {

@@ -1,6 +1,6 @@
 //! Calendar patterns: dates, months, years, decades, quarters, seasons, holidays.
 
-use crate::expr::{Amount, Clock, Expr, MonthPart, YearPart};
+use crate::expr::{Amount, Expr, MonthPart, YearPart};
 use crate::lexicon::{Class, Unit};
 use crate::scan::{Kind, Suffix};
 
@@ -29,13 +29,7 @@ impl Ctx<'_> {
             if let Some((e, expr)) = self.month_date(j) {
                 if matches!(expr, Expr::Calendar { day: Some(_), .. }) {
                     return Some(match part {
-                        Some((_, p)) => (
-                            e,
-                            Expr::Day {
-                                date: Box::new(expr),
-                                clock: Some(Clock::Part(p)),
-                            },
-                        ),
+                        Some((_, p)) => (e, Expr::at_part(expr, p)),
                         None => (e, expr),
                     });
                 }
@@ -140,10 +134,11 @@ impl Ctx<'_> {
             }
             (num(a)? as i32, num(b)?, num(c)?)
         } else {
+            let y = num(c)? as i32;
             let year = match c.len() {
-                4 => num(c)? as i32,
-                _ if num(c)? >= 69 => 1900 + num(c)? as i32,
-                _ => 2000 + num(c)? as i32,
+                4 => y,
+                _ if y >= 69 => 1900 + y,
+                _ => 2000 + y,
             };
             let (a, b) = (num(a)?, num(b)?);
             let (day, month) = if sep == '/' && a <= 12 {
@@ -535,11 +530,7 @@ impl Ctx<'_> {
             let after_preposition =
                 i > 0 && matches!(self.word(i - 1), Some("in" | "during" | "by" | "through"));
             if after_preposition && end == i + 2 && !matches!(self.word(end), Some("of" | "'s")) {
-                let date = Box::new(Expr::DayOffset(0));
-                let day = Expr::Day {
-                    date,
-                    clock: Some(Clock::Part(part)),
-                };
+                let day = Expr::at_part(Expr::DayOffset(0), part);
                 return Some((end, Expr::Anaphoric(Box::new(day))));
             }
         }

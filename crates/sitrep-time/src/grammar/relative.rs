@@ -65,9 +65,7 @@ impl Ctx<'_> {
             }
         }
         if let Some((end, part)) = self.part_of_day(j) {
-            let date = Box::new(Expr::DayOffset(shift));
-            let clock = Some(Clock::Part(part));
-            return Some((end, Expr::Day { date, clock }));
+            return Some((end, Expr::at_part(Expr::DayOffset(shift), part)));
         }
         if let Some((end, month)) = self.month(j) {
             // "last Oct. 23": the date is the expression, "last" only says it is past.
@@ -281,14 +279,7 @@ impl Ctx<'_> {
         if matches!(date, Expr::Day { .. }) {
             return None;
         }
-        let date = Box::new(date);
-        Some((
-            end,
-            Expr::Day {
-                date,
-                clock: Some(Clock::Part(part)),
-            },
-        ))
+        Some((end, Expr::at_part(date, part)))
     }
 
     /// "yesterday", "tonight", "yesterday afternoon", "Friday night", "today's".
@@ -311,13 +302,7 @@ impl Ctx<'_> {
         };
         if clock.is_none() {
             if let Some((e, p)) = self.part_of_day(end) {
-                return Some((
-                    e,
-                    Expr::Day {
-                        date: Box::new(date),
-                        clock: Some(Clock::Part(p)),
-                    },
-                ));
+                return Some((e, Expr::at_part(date, p)));
             }
         }
         match clock {
