@@ -194,6 +194,10 @@ impl Discourse {
             .then(|| tense::tense_at(ctx, m.start, m.end))
             .flatten();
         cx.firm_past = cx.tense == Some(Tense::Past) && tense::firm_past_at(ctx, m.start, m.end);
+        cx.happened_in = cx.tense == Some(Tense::Past)
+            && m.start > 0
+            && matches!(ctx.word(m.start - 1), Some("in" | "on" | "during"))
+            && tense::past_event_at(ctx, m.start, m.end);
         if is_bare_weekday(&m.expr) && ctx.is(m.end, "'s") {
             cx.tense = Some(tense::before_nominal(ctx, m.start));
         }

@@ -31,6 +31,9 @@ pub(crate) struct Context {
     pub tense: Option<Tense>,
     /// The past tense comes from a simple past verb form ("died"), not an -ed word.
     pub firm_past: bool,
+    /// A simple past verb says the event happened in the time named ("died in December"),
+    /// so the time cannot lie after the anchor.
+    pub happened_in: bool,
     /// The last quarter mentioned (year, quarter): "the quarter", "a year earlier".
     pub quarter: Option<(i32, u8)>,
 }
@@ -83,11 +86,13 @@ fn season_of(d: Date) -> i32 {
 /// The year of a month given without one. Past tense puts it before the anchor, future tense
 /// after it, with a month's slack either way (a tense cue is often someone else's verb);
 /// otherwise the month nearest the anchor wins, and a tie (six months either way) goes to
-/// the past, which news reports more than it forecasts.
-fn infer_year(anchor: Date, month: u8, tense: Option<Tense>) -> i32 {
+/// the past, which news reports more than it forecasts. A month in which something happened
+/// ("died in December") has no slack: it is not after the anchor's month.
+fn infer_year(anchor: Date, month: u8, tense: Option<Tense>, happened_in: bool) -> i32 {
     let y = anchor.year() as i32;
     let diff = month as i32 - anchor.month() as i32;
     match tense {
+        Some(Tense::Past) if happened_in && diff > 0 => y - 1,
         Some(Tense::Past) if diff > 2 => y - 1,
         Some(Tense::Future) if diff < -1 => y + 1,
         Some(Tense::Past | Tense::Future) => y,
@@ -294,7 +299,7 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             let day = day.filter(|d| *d <= days_in_month(year, month));
             let (year, anchored) = match (year, a) {
                 (Some(y), _) => (Some(y), false),
-                (None, Some(a)) => (Some(infer_year(a, month, cx.tense)), true),
+                (None, Some(a)) => (Some(infer_year(a, month, cx.tense, cx.happened_in)), true),
                 (None, None) => (None, false),
             };
             let y = year.map_or("XXXX".to_string(), |y| format!("{y:04}"));
@@ -470,7 +475,10 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                 (Some(y), _) => (y, false),
                 (None, Some(a)) => {
                     let d = holiday_date(holiday, a.year() as i32)?;
-                    (infer_year(a, d.month() as u8, cx.tense), true)
+                    (
+                        infer_year(a, d.month() as u8, cx.tense, cx.happened_in),
+                        true,
+                    )
                 }
                 (None, None) => {
                     return Some(match holiday {

@@ -13,19 +13,35 @@ const REACH: usize = 10;
 
 /// The tense of the clause around tokens `[start, end)`, if a cue says it.
 pub(crate) fn tense_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Tense> {
-    cue_at(ctx, start, end).map(|(t, _)| t)
+    cue_at(ctx, start, end).map(|c| c.tense)
 }
 
 /// Whether the clause around `[start, end)` is in the simple past by a verb form the word
 /// list knows ("died", "was", "said"): firmer than an -ed word, which may be an adjective or
 /// a headline's present ("Albright headed Tuesday to Africa"), or a perfect ("has given").
 pub(crate) fn firm_past_at(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
-    cue_at(ctx, start, end) == Some((Tense::Past, true))
+    cue_at(ctx, start, end).is_some_and(|c| c.tense == Tense::Past && c.firm)
 }
 
-/// The nearest cue around `[start, end)`: its tense, and whether it is a simple past form
-/// from the word list.
-fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<(Tense, bool)> {
+/// Whether the nearest cue around `[start, end)` is a main verb in the simple past, with no
+/// auxiliary before it ("died", "changed"): with "in December" after it, December is when
+/// the thing happened. "was expected", "said" and "has" name no such event.
+pub(crate) fn past_event_at(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    cue_at(ctx, start, end).is_some_and(|c| c.tense == Tense::Past && c.event)
+}
+
+/// A word that says the tense of its clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Cue {
+    tense: Tense,
+    /// A simple past form from the word list, not an -ed word or a perfect.
+    firm: bool,
+    /// A main verb in the simple past with no auxiliary before it.
+    event: bool,
+}
+
+/// The nearest cue around `[start, end)`.
+fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
     let mut i = start;
     let mut steps = 0;
     while i > 0 && steps < REACH {
@@ -68,16 +84,21 @@ fn sentence_ends_before(ctx: &Ctx<'_>, i: usize) -> bool {
     i > 0 && t.space_before && end(i - 1) || i > 1 && quote(i - 1) && end(i - 2)
 }
 
-fn cue(ctx: &Ctx<'_>, i: usize) -> Option<(Tense, bool)> {
+fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
     let w = ctx.word(i)?;
     let perfect = matches!(w, "has" | "have" | "hasn't" | "haven't");
+    let simple = |tense: Tense, firm: bool| Cue {
+        tense,
+        firm,
+        event: false,
+    };
     let listed = if let Some((_, t)) = ctx.find(i, |c| match c {
         Class::Tense(t) => Some(t),
         _ => None,
     }) {
         // A plan in the past perfect is over: "had been scheduled to expire Friday".
         if t == Tense::Future && past_perfect_before(ctx, i) {
-            return Some((Tense::Past, true));
+            return Some(simple(Tense::Past, true));
         }
         // A past form may be a participle after an auxiliary: "will be held".
         if t != Tense::Past
@@ -86,7 +107,7 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<(Tense, bool)> {
                 "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "since"
             )
         {
-            return Some((t, t == Tense::Past && !perfect));
+            return Some(simple(t, t == Tense::Past && !perfect));
         }
         true
     } else if ctx.toks[i].kind != Kind::Word
@@ -110,10 +131,22 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<(Tense, bool)> {
                     ctx.word(k),
                     Some("was" | "were" | "had" | "wasn't" | "weren't" | "hadn't")
                 );
-            return Some((t, firm));
+            return Some(simple(t, firm));
         }
     }
-    Some((Tense::Past, listed && !perfect))
+    // A participle after "be" is no event of its own: "to be published in November".
+    let participle = (i.saturating_sub(2)..i).any(|k| {
+        matches!(
+            ctx.word(k),
+            Some("be" | "been" | "being" | "is" | "are" | "am" | "get" | "gets" | "getting")
+        )
+    });
+    let auxiliary = perfect || participle || w.ends_with("n't") || matches!(w, "told" | "earlier");
+    Some(Cue {
+        tense: Tense::Past,
+        firm: listed && !perfect,
+        event: !auxiliary,
+    })
 }
 
 /// Whether "had" or "had been" comes just before token `i`.
