@@ -80,6 +80,10 @@ pub struct EvalTimexArgs {
     /// (default: $SITREP_SHARED, else ../shared).
     #[arg(long, value_name = "DIR")]
     pub shared: Option<PathBuf>,
+    /// Score another tagger's TimeML output in DIR (one `.tml` per gold file, same name, same
+    /// text) instead of sitrep's own tags: a peer comparison on the same gold and scorer.
+    #[arg(long, value_name = "DIR")]
+    pub system: Option<PathBuf>,
 }
 
 /// Gold formats of time expressions.

@@ -2,7 +2,9 @@
 //! stand-off JSONL gold.
 
 use anyhow::{Context, Result};
-use sitrep_eval::timeml::{self, TimexEval};
+use std::path::Path;
+
+use sitrep_eval::timeml::{self, TimeMlDoc, TimexEval};
 use sitrep_time::{Mode, TimeTagger};
 
 use crate::cli::{EvalTimexArgs, TimexFormat};
@@ -28,11 +30,22 @@ pub fn eval(args: &EvalTimexArgs) -> Result<()> {
         "{}: no gold documents found",
         path.display()
     );
-    let tagger = TimeTagger::try_new().context("loading the time data")?;
     let mut eval = TimexEval::default();
-    for doc in &docs {
-        let system = tagger.tag(&doc.text, Some(doc.dct), Mode::News);
-        eval.add(&doc.timexes, &system);
+    if let Some(dir) = &args.system {
+        anyhow::ensure!(
+            matches!(args.format, TimexFormat::Timeml),
+            "--system reads TimeML output, so it needs gold in TimeML (--format timeml)"
+        );
+        for doc in &docs {
+            let system = read_system(dir, doc)?;
+            eval.add(&doc.timexes, &system.timexes);
+        }
+    } else {
+        let tagger = TimeTagger::try_new().context("loading the time data")?;
+        for doc in &docs {
+            let system = tagger.tag(&doc.text, Some(doc.dct), Mode::News);
+            eval.add(&doc.timexes, &system);
+        }
     }
     let s = eval.scores();
     if args.common.json {
@@ -40,6 +53,9 @@ pub fn eval(args: &EvalTimexArgs) -> Result<()> {
         v["task"] = "timex".into();
         v["data"] = path.display().to_string().into();
         v["documents"] = docs.len().into();
+        if let Some(dir) = &args.system {
+            v["system_dir"] = dir.display().to_string().into();
+        }
         // The convention of every eval command: overall P/R/F1 and counts at the top
         // level; for time expressions that is the relaxed span match.
         for key in ["precision", "recall", "f1", "gold", "system", "matched"] {
@@ -47,12 +63,38 @@ pub fn eval(args: &EvalTimexArgs) -> Result<()> {
         }
         println!("{v}");
     } else {
+        let by = args
+            .system
+            .as_ref()
+            .map(|d| format!(" tagged by {}", d.display()))
+            .unwrap_or_default();
         println!(
-            "time expressions on {} ({} documents)",
+            "time expressions on {}{by} ({} documents)",
             path.display(),
             docs.len()
         );
         println!("{s}");
     }
     Ok(())
+}
+
+/// Reads the other tagger's output for `gold`: `DIR/<id>.tml`, whose text must be the gold's,
+/// character for character, or the spans would not compare (the TempEval-3 scorer stops too).
+fn read_system(dir: &Path, gold: &TimeMlDoc) -> Result<TimeMlDoc> {
+    let path = dir.join(format!("{}.tml", gold.id));
+    let system = timeml::read_tml(&path)?;
+    if system.text != gold.text {
+        let at = system
+            .text
+            .chars()
+            .zip(gold.text.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        anyhow::bail!(
+            "{}: its text differs from the gold's at character {at}; a tagger's output must \
+             keep the text as it is",
+            path.display()
+        );
+    }
+    Ok(system)
 }

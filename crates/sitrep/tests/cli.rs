@@ -524,3 +524,58 @@ fn canonical_example_times_resolve_against_the_date() {
         "{undated:?}"
     );
 }
+
+/// A TempEval-3 file of the text "Troops crossed on <t1> and left <t2>." with two TIMEX3s.
+fn tml(t1: (&str, &str), t2: (&str, &str), tail: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>d1</DOCID>\n<DCT><TIMEX3 tid=\"t0\" \
+         type=\"DATE\" value=\"2024-08-18\" functionInDocument=\"CREATION_TIME\">2024-08-18\
+         </TIMEX3></DCT>\n<TEXT>Troops crossed on <TIMEX3 tid=\"t1\" type=\"DATE\" \
+         value=\"{}\">{}</TIMEX3> and left <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"{}\">{}\
+         </TIMEX3>{tail}</TEXT>\n</TimeML>\n",
+        t1.1, t1.0, t2.1, t2.0
+    )
+}
+
+#[test]
+fn eval_timex_scores_another_taggers_output() {
+    let dir = scratch("evalsystem");
+    let (gold, system, other) = (dir.join("gold"), dir.join("system"), dir.join("other"));
+    for d in [&gold, &system, &other] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    let gold_tml = tml(("August 6", "2024-08-06"), ("a week ago", "2024-W32"), ".");
+    std::fs::write(gold.join("d1.tml"), gold_tml).unwrap();
+    // One value right, one wrong: both spans match, half the values do.
+    let system_tml = tml(("August 6", "2024-08-06"), ("a week ago", "2024-W33"), ".");
+    std::fs::write(system.join("d1.tml"), system_tml).unwrap();
+    let out = sitrep(&[
+        "eval",
+        "timex",
+        gold.to_str().unwrap(),
+        "--system",
+        system.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(v["relaxed"]["f1"].as_f64(), Some(1.0), "{v}");
+    assert_eq!(v["value_accuracy"].as_f64(), Some(0.5), "{v}");
+
+    // A tagger that changed the text cannot be scored by span.
+    let changed = tml(("August 6", "2024-08-06"), ("a week ago", "2024-W32"), "!");
+    std::fs::write(other.join("d1.tml"), changed).unwrap();
+    let out = sitrep(&[
+        "eval",
+        "timex",
+        gold.to_str().unwrap(),
+        "--system",
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("d1.tml: its text differs from the gold's at character 46"),
+        "{err}"
+    );
+}
