@@ -67,6 +67,8 @@ pub(crate) enum Expr {
     Weekday { weekday: u8, shift: Option<i8> },
     /// A month named with last/this/next ("last November").
     MonthShift { month: u8, shift: i8 },
+    /// A holiday named with last/this/next ("last Christmas", "the next Independence Day").
+    HolidayShift { holiday: Holiday, shift: i8 },
     /// A quarter, half or season, with its year or a shift.
     Part {
         part: YearPart,

@@ -23,7 +23,7 @@ macro_rules! source {
     };
 }
 
-const SOURCES: [Source; 13] = [
+const SOURCES: [Source; 14] = [
     source!("months.txt"),
     source!("weekdays.txt"),
     source!("numbers.txt"),
@@ -34,6 +34,7 @@ const SOURCES: [Source; 13] = [
     source!("relative.txt"),
     source!("references.txt"),
     source!("holidays.txt"),
+    source!("countries.txt"),
     source!("sets.txt"),
     source!("tense.txt"),
     source!("idioms.txt"),
@@ -139,7 +140,11 @@ pub(crate) enum Class {
     Reference(&'static str, &'static str),
     /// A day relative to the anchor, with an optional part of day.
     DayOffset(&'static str, i8, Option<&'static str>),
-    Holiday(Holiday),
+    /// A holiday, and the country that keeps it on that day where countries differ
+    /// ("Independence Day").
+    Holiday(Holiday, Option<&'static str>),
+    /// A word naming a country (its code): picks the country of such a holiday.
+    Country(&'static str),
     /// An adverb of recurrence ("weekly"), with its quant.
     SetAdverb(Option<&'static str>, Unit),
     Tense(Tense),
@@ -339,7 +344,16 @@ fn parse_class(file: &str, value: &'static str) -> Option<Class> {
                 None => Class::Reference(stat(kind), stat(v)),
             }
         }
-        "holidays.txt" => Class::Holiday(parse_holiday(value)?),
+        "holidays.txt" => {
+            let mut parts = value.split_whitespace();
+            let holiday = parse_holiday(parts.next()?)?;
+            let country = parts.next().filter(|c| is_country_code(c));
+            if parts.next().is_some() {
+                return None;
+            }
+            Class::Holiday(holiday, country)
+        }
+        "countries.txt" => Class::Country(Some(value).filter(|c| is_country_code(c))?),
         "sets.txt" => {
             let (quant, unit) = value.split_once(':')?;
             Class::SetAdverb((!quant.is_empty()).then(|| stat(quant)), Unit::parse(unit)?)
@@ -356,6 +370,11 @@ fn parse_class(file: &str, value: &'static str) -> Option<Class> {
         }),
         _ => return None,
     })
+}
+
+/// Two capital letters, as ISO 3166 writes a country.
+fn is_country_code(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 fn parse_holiday(value: &str) -> Option<Holiday> {

@@ -257,6 +257,14 @@ fn weekday_date(anchor: Date, wd: u8, direction: i8, strict: bool) -> Option<Dat
     add_days(anchor, delta)
 }
 
+/// A holiday with no anchor: its month and day where they are fixed.
+fn unanchored_holiday(holiday: Holiday) -> Value {
+    match holiday {
+        Holiday::Fixed(m, d) => date_value(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), false),
+        _ => date_value(TimexType::Date, "XXXX-XX-XX".into(), false),
+    }
+}
+
 fn holiday_date(h: Holiday, year: i32) -> Option<Date> {
     let y = i16::try_from(year).ok()?;
     match h {
@@ -480,14 +488,26 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                         true,
                     )
                 }
-                (None, None) => {
-                    return Some(match holiday {
-                        Holiday::Fixed(m, d) => date_value(D, format!("XXXX-{m:02}-{d:02}"), false),
-                        _ => date_value(D, "XXXX-XX-XX".into(), false),
-                    })
-                }
+                (None, None) => return Some(unanchored_holiday(holiday)),
             };
             date_value(D, ymd(holiday_date(holiday, year)?), anchored)
+        }
+        Expr::HolidayShift { holiday, shift } => {
+            let Some(a) = a else {
+                return Some(unanchored_holiday(holiday));
+            };
+            // "last Christmas" is the one before the anchor, "next Christmas" the one after
+            // it, even on the day itself.
+            let y = a.year() as i32;
+            let this = holiday_date(holiday, y)?;
+            let year = match shift {
+                s if s < 0 && this < a => y,
+                s if s < 0 => y - 1,
+                s if s > 0 && this > a => y,
+                s if s > 0 => y + 1,
+                _ => y,
+            };
+            date_value(D, ymd(holiday_date(holiday, year)?), true)
         }
         Expr::ThisQuarter(year) => match (cx.quarter, a) {
             (Some((y, q)), _) => date_value(D, format!("{:04}-Q{q}", year.unwrap_or(y)), true),

@@ -71,6 +71,7 @@ impl Ctx<'_> {
                     | Class::Ago(_)
                     | Class::More
                     | Class::Idiom
+                    | Class::Country(_)
             )
         });
         starts || self.keys_a_pattern(i)
@@ -115,6 +116,21 @@ impl Ctx<'_> {
             Some(&(a, b)) => &self.hits[a as usize..b as usize],
             None => &[],
         }
+    }
+
+    /// Every country the text names, once per mention, in text order.
+    pub(crate) fn countries(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.hits.iter().filter_map(|h| match h.class {
+            Class::Country(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    /// Whether token `i` starts a lexicon phrase of time (a country's name is none).
+    pub(crate) fn has_time_hit(&self, i: usize) -> bool {
+        self.hits(i)
+            .iter()
+            .any(|h| !matches!(h.class, Class::Country(_)))
     }
 
     /// The class of token `i`'s hits (longest first) that `f` accepts.

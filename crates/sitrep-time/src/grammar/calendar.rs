@@ -1,10 +1,13 @@
 //! Calendar patterns: dates, months, years, decades, quarters, seasons, holidays.
 
 use crate::expr::{Amount, Expr, MonthPart, YearPart};
-use crate::lexicon::{Class, Unit};
+use crate::lexicon::{Class, Holiday, Unit};
 use crate::scan::{Kind, Suffix};
 
 use super::{Ctx, P};
+
+/// How many tokens before a holiday a country's name still says whose it is.
+const HOLIDAY_COUNTRY_REACH: usize = 4;
 
 impl Ctx<'_> {
     /// "Aug. 6", "August 6, 1998", "6 August", "August 1998", "1998", "fiscal 1989", "1990s",
@@ -75,10 +78,7 @@ impl Ctx<'_> {
                 }
             }
         }
-        if let Some((end, holiday)) = self.find(i, |c| match c {
-            Class::Holiday(h) => Some(h),
-            _ => None,
-        }) {
+        if let Some((end, holiday)) = self.holiday(i) {
             let (end, year) = self.year_after(end);
             let day = Expr::Holiday { holiday, year };
             // "Easter week", "Christmas week": the week the day falls in.
@@ -161,6 +161,56 @@ impl Ctx<'_> {
         ))
     }
 
+    /// The holiday named at `i`. Where countries keep it on different days ("Independence
+    /// Day"), the country named just before it in its sentence decides ("Ukraine's
+    /// Independence Day"), else the country the text names most, else the first listed.
+    pub(crate) fn holiday(&self, i: usize) -> P<Holiday> {
+        let (end, (first, country)) = self.find(i, |c| match c {
+            Class::Holiday(h, country) => Some((h, country)),
+            _ => None,
+        })?;
+        if country.is_none() {
+            return Some((end, first));
+        }
+        let choices: Vec<(Holiday, &str)> = self
+            .hits(i)
+            .iter()
+            .filter(|h| h.end == end)
+            .filter_map(|h| match h.class {
+                Class::Holiday(day, Some(c)) => Some((day, c)),
+                _ => None,
+            })
+            .collect();
+        let kept_by = |c: &str| choices.iter().find(|(_, k)| *k == c).map(|(d, _)| *d);
+        let country_at = |k: usize| {
+            self.hits(k).iter().find_map(|h| match h.class {
+                Class::Country(c) => Some(c),
+                _ => None,
+            })
+        };
+        let before = (i.saturating_sub(HOLIDAY_COUNTRY_REACH)..i)
+            .rev()
+            .take_while(|&k| !matches!(self.word(k), Some("." | "!" | "?" | ";")))
+            .find_map(country_at)
+            .and_then(kept_by);
+        let most_named = || {
+            let mut counts: Vec<(usize, Holiday)> = choices.iter().map(|&(d, _)| (0, d)).collect();
+            for c in self.countries() {
+                if let Some(n) = choices.iter().position(|(_, k)| *k == c) {
+                    counts[n].0 += 1;
+                }
+            }
+            // The first listed wins a tie: `max_by_key` keeps the last maximum.
+            counts
+                .iter()
+                .rev()
+                .max_by_key(|(n, _)| *n)
+                .filter(|(n, _)| *n > 0)
+                .map(|(_, d)| *d)
+        };
+        Some((end, before.or_else(most_named).unwrap_or(first)))
+    }
+
     /// Whether the four digits at `[i, end)` count the plural noun after them ("sent 2000
     /// troops", "about 1500 civilians") rather than name a year. After an article, a
     /// possessive, a preposition or a prefix a year stays a year: "the 2016 elections", "since
@@ -174,7 +224,7 @@ impl Ctx<'_> {
                     && !w.ends_with("ss")
                     && (!self.toks[end].capital || w.ends_with("ans"))
             })
-            && self.hits(end).is_empty();
+            && !self.has_time_hit(end);
         let framed = i
             .checked_sub(1)
             .and_then(|p| self.word(p))
@@ -418,7 +468,7 @@ impl Ctx<'_> {
         let named = |k: usize| {
             self.toks
                 .get(k)
-                .is_some_and(|t| t.kind == Kind::Word && t.capital && self.hits(k).is_empty())
+                .is_some_and(|t| t.kind == Kind::Word && t.capital && !self.has_time_hit(k))
         };
         if self.toks[j].capital && self.is(end, "of") && named(end + 1) {
             return None;

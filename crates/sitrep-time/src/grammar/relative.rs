@@ -83,6 +83,9 @@ impl Ctx<'_> {
                 },
             ));
         }
+        if let Some((end, holiday)) = self.holiday(j) {
+            return Some((end, Expr::HolidayShift { holiday, shift }));
+        }
         if let Some((end, part)) = self.season_word(j) {
             if self.nearest(i) {
                 let direction = shift;
