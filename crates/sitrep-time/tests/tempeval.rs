@@ -95,7 +95,7 @@ fn assert_floors(s: &TimexScores, relaxed: f64, value: f64) {
 
 #[test]
 fn timebank() {
-    // Measured: relaxed F1 0.947, value F1 0.830.
+    // Measured: relaxed F1 0.947, value F1 0.831.
     if let Some(s) = evaluate("TimeBank") {
         assert_floors(&s, 0.94, 0.825);
     }
@@ -147,13 +147,20 @@ fn news_gold(file: &str, relaxed: f64, value: f64) {
 /// `times.jsonl`, development data since its first run.
 #[test]
 fn own_news_gold() {
-    // Measured: relaxed F1 0.964, value F1 0.913.
+    // Measured: relaxed F1 0.964, value F1 0.916.
     news_gold("times.jsonl", 0.955, 0.905);
 }
 
 /// `times-heldout.jsonl`, annotated blind by a second pass over other articles.
 #[test]
 fn heldout_news_gold() {
-    // Measured: relaxed F1 0.969, value F1 0.900 (0.953 / 0.866 on its first run).
+    // Measured: relaxed F1 0.969, value F1 0.906 (0.953 / 0.866 on its first run).
     news_gold("times-heldout.jsonl", 0.96, 0.89);
+}
+
+/// `times-heldout2.jsonl`, a third set annotated blind in the fourth session.
+#[test]
+fn second_heldout_news_gold() {
+    // Measured: relaxed F1 0.953, value F1 0.877 (0.953 / 0.858 on its first run).
+    news_gold("times-heldout2.jsonl", 0.945, 0.865);
 }
