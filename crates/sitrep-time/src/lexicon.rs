@@ -120,6 +120,8 @@ pub(crate) enum Class {
     Clock(u16),
     /// a.m. (false) or p.m. (true).
     Meridiem(bool),
+    /// "o'clock" after an hour.
+    OClock,
     /// A time zone after a clock time; `true` for UTC itself (GMT, UTC, Z), which the value
     /// keeps, where a local zone's clock time is written as it is said.
     Zone(bool),
@@ -301,6 +303,7 @@ fn parse_class(file: &str, value: &'static str) -> Option<Class> {
             "UTC" => Class::Zone(true),
             "AM" => Class::Meridiem(false),
             "PM" => Class::Meridiem(true),
+            "OCLOCK" => Class::OClock,
             v if v.contains(':') => {
                 let (h, m) = v.split_once(':')?;
                 Class::Clock(h.parse::<u16>().ok()? * 60 + m.parse::<u16>().ok()?)

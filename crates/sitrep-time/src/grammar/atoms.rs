@@ -66,6 +66,7 @@ impl Ctx<'_> {
                 h.class,
                 Class::Tense(_)
                     | Class::Meridiem(_)
+                    | Class::OClock
                     | Class::Zone(_)
                     | Class::PostMod(_)
                     | Class::Ago(_)
@@ -264,8 +265,14 @@ impl Ctx<'_> {
 
     /// Skips a hyphen glued between two words ("third-quarter", "two-year").
     pub(crate) fn skip_hyphen(&self, i: usize) -> usize {
+        // Glued on one side at least: "two-day", and "two -day" of machine translation.
+        let glued_after = self.toks.get(i + 1).is_some_and(|t| !t.space_before);
         match self.toks.get(i) {
-            Some(t) if t.kind == Kind::Punct && t.norm(self.norm) == "-" && !t.space_before => {
+            Some(t)
+                if t.kind == Kind::Punct
+                    && t.norm(self.norm) == "-"
+                    && (!t.space_before || glued_after) =>
+            {
                 i + 1
             }
             _ => i,
@@ -504,6 +511,14 @@ impl Ctx<'_> {
             end += 2;
             has_minutes = true;
         }
+        // "5 o'clock", "at 17 o'clock" (the 24-hour clock of translated text).
+        let o_clock = !has_minutes
+            && self
+                .find(end, |c| (c == Class::OClock).then_some(()))
+                .is_some();
+        if o_clock {
+            end = self.find(end, |c| (c == Class::OClock).then_some(()))?.0;
+        }
         let meridiem = self.find(end, |c| match c {
             Class::Meridiem(pm) => Some(pm),
             _ => None,
@@ -525,6 +540,7 @@ impl Ctx<'_> {
             {
                 Some((end, hour * 60 + minute))
             }
+            None if o_clock && (1..=24).contains(&hour) => Some((end, hour * 60)),
             _ => None,
         }
     }
