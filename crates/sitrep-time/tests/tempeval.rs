@@ -161,6 +161,6 @@ fn heldout_news_gold() {
 /// `times-heldout2.jsonl`, a third set annotated blind in the fourth session.
 #[test]
 fn second_heldout_news_gold() {
-    // Measured: relaxed F1 0.953, value F1 0.877 (0.953 / 0.858 on its first run).
-    news_gold("times-heldout2.jsonl", 0.945, 0.865);
+    // Measured: relaxed F1 0.966, value F1 0.885 (0.953 / 0.858 on its first run).
+    news_gold("times-heldout2.jsonl", 0.955, 0.875);
 }
