@@ -356,7 +356,7 @@ fn parse_class(file: &str, value: &'static str) -> Option<Class> {
             }
             Class::Holiday(holiday, country)
         }
-        "countries.txt" => Class::Country(Some(value).filter(|c| is_country_code(c))?),
+        "countries.txt" => is_country_code(value).then_some(Class::Country(value))?,
         "sets.txt" => {
             let (quant, unit) = value.split_once(':')?;
             Class::SetAdverb((!quant.is_empty()).then(|| stat(quant)), Unit::parse(unit)?)

@@ -47,7 +47,7 @@ use sitrep_doc::{Document, Published, Span};
 
 use crate::expr::{Clock, Expr};
 use crate::grammar::Ctx;
-use crate::lexicon::{Lexicon, Tense, Unit};
+use crate::lexicon::{Lexicon, Unit};
 use crate::resolve::Context;
 
 /// What relative expressions are anchored to.
@@ -188,16 +188,16 @@ impl Discourse {
     /// Resolves one match in its context, and remembers what it names.
     fn resolve(&mut self, ctx: &Ctx<'_>, m: grammar::Match) -> Option<Timex> {
         let mut cx = self.cx;
-        cx.tense = m
+        let cue = m
             .expr
             .needs_tense()
-            .then(|| tense::tense_at(ctx, m.start, m.end))
+            .then(|| tense::cue_at(ctx, m.start, m.end))
             .flatten();
-        cx.firm_past = cx.tense == Some(Tense::Past) && tense::firm_past_at(ctx, m.start, m.end);
-        cx.happened_in = cx.tense == Some(Tense::Past)
+        cx.tense = cue.map(|c| c.tense);
+        cx.firm_past = cue.is_some_and(|c| c.firm_past());
+        cx.happened_in = cue.is_some_and(|c| c.past_event())
             && m.start > 0
-            && matches!(ctx.word(m.start - 1), Some("in" | "on" | "during"))
-            && tense::past_event_at(ctx, m.start, m.end);
+            && matches!(ctx.word(m.start - 1), Some("in" | "on" | "during"));
         if is_bare_weekday(&m.expr) && ctx.is(m.end, "'s") {
             cx.tense = Some(tense::before_nominal(ctx, m.start));
         }
@@ -211,7 +211,7 @@ impl Discourse {
         if is_bare_clock(&m.expr) {
             if let Some((day, _)) = self.last_day.filter(|(_, at)| m.start <= at + DAY_REACH) {
                 cx.anchor = Some(day);
-            } else if tense::firm_past_at(ctx, m.start, m.end) {
+            } else if tense::cue_at(ctx, m.start, m.end).is_some_and(|c| c.firm_past()) {
                 cx.anchor = None;
             }
         }

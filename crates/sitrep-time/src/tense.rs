@@ -11,37 +11,35 @@ use crate::scan::Kind;
 /// How far to look for a cue, in tokens.
 const REACH: usize = 10;
 
-/// The tense of the clause around tokens `[start, end)`, if a cue says it.
-pub(crate) fn tense_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Tense> {
-    cue_at(ctx, start, end).map(|c| c.tense)
-}
-
-/// Whether the clause around `[start, end)` is in the simple past by a verb form the word
-/// list knows ("died", "was", "said"): firmer than an -ed word, which may be an adjective or
-/// a headline's present ("Albright headed Tuesday to Africa"), or a perfect ("has given").
-pub(crate) fn firm_past_at(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
-    cue_at(ctx, start, end).is_some_and(|c| c.tense == Tense::Past && c.firm)
-}
-
-/// Whether the nearest cue around `[start, end)` is a main verb in the simple past, with no
-/// auxiliary before it ("died", "changed"): with "in December" after it, December is when
-/// the thing happened. "was expected", "said" and "has" name no such event.
-pub(crate) fn past_event_at(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
-    cue_at(ctx, start, end).is_some_and(|c| c.tense == Tense::Past && c.event)
-}
-
 /// A word that says the tense of its clause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Cue {
-    tense: Tense,
+pub(crate) struct Cue {
+    /// The tense it says.
+    pub tense: Tense,
     /// A simple past form from the word list, not an -ed word or a perfect.
     firm: bool,
     /// A main verb in the simple past with no auxiliary before it.
     event: bool,
 }
 
-/// The nearest cue around `[start, end)`.
-fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
+impl Cue {
+    /// Whether the clause is in the simple past by a verb form the word list knows ("died",
+    /// "was", "said"): firmer than an -ed word, which may be an adjective or a headline's
+    /// present ("Albright headed Tuesday to Africa"), or a perfect ("has given").
+    pub(crate) fn firm_past(self) -> bool {
+        self.tense == Tense::Past && self.firm
+    }
+
+    /// Whether the cue is a main verb in the simple past, with no auxiliary before it
+    /// ("died", "changed"): with "in December" after it, December is when the thing
+    /// happened. "was expected", "said" and "has" name no such event.
+    pub(crate) fn past_event(self) -> bool {
+        self.tense == Tense::Past && self.event
+    }
+}
+
+/// The nearest cue around tokens `[start, end)`, if any.
+pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
     let mut i = start;
     let mut steps = 0;
     while i > 0 && steps < REACH {

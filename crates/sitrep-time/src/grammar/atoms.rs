@@ -127,6 +127,18 @@ impl Ctx<'_> {
         })
     }
 
+    /// The tokens before `i`, nearest first, at most `reach` of them and none before the
+    /// sentence's last full stop (or ! ? ;).
+    pub(crate) fn back_in_sentence(
+        &self,
+        i: usize,
+        reach: usize,
+    ) -> impl Iterator<Item = usize> + '_ {
+        (i.saturating_sub(reach)..i)
+            .rev()
+            .take_while(|&k| !matches!(self.word(k), Some("." | "!" | "?" | ";")))
+    }
+
     /// Whether token `i` starts a lexicon phrase of time (a country's name is none).
     pub(crate) fn has_time_hit(&self, i: usize) -> bool {
         self.hits(i)
@@ -512,12 +524,13 @@ impl Ctx<'_> {
             has_minutes = true;
         }
         // "5 o'clock", "at 17 o'clock" (the 24-hour clock of translated text).
-        let o_clock = !has_minutes
-            && self
-                .find(end, |c| (c == Class::OClock).then_some(()))
-                .is_some();
-        if o_clock {
-            end = self.find(end, |c| (c == Class::OClock).then_some(()))?.0;
+        let o_clock = if has_minutes {
+            None
+        } else {
+            self.find(end, |c| (c == Class::OClock).then_some(()))
+        };
+        if let Some((e, ())) = o_clock {
+            end = e;
         }
         let meridiem = self.find(end, |c| match c {
             Class::Meridiem(pm) => Some(pm),
@@ -540,7 +553,7 @@ impl Ctx<'_> {
             {
                 Some((end, hour * 60 + minute))
             }
-            None if o_clock && (1..=24).contains(&hour) => Some((end, hour * 60)),
+            None if o_clock.is_some() && (1..=24).contains(&hour) => Some((end, hour * 60)),
             _ => None,
         }
     }

@@ -183,14 +183,14 @@ impl Ctx<'_> {
             .collect();
         let kept_by = |c: &str| choices.iter().find(|(_, k)| *k == c).map(|(d, _)| *d);
         let country_at = |k: usize| {
-            self.hits(k).iter().find_map(|h| match h.class {
+            self.find(k, |c| match c {
                 Class::Country(c) => Some(c),
                 _ => None,
             })
+            .map(|(_, c)| c)
         };
-        let before = (i.saturating_sub(HOLIDAY_COUNTRY_REACH)..i)
-            .rev()
-            .take_while(|&k| !matches!(self.word(k), Some("." | "!" | "?" | ";")))
+        let before = self
+            .back_in_sentence(i, HOLIDAY_COUNTRY_REACH)
             .find_map(country_at)
             .and_then(kept_by);
         let most_named = || {

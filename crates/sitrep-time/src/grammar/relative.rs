@@ -261,11 +261,7 @@ impl Ctx<'_> {
     /// Whether a number comes in the three tokens before `i`, in its sentence: "$500 million
     /// a year", not "three thousand. But a minute later".
     fn counted_before(&self, i: usize) -> bool {
-        let from = (i.saturating_sub(3)..i)
-            .rev()
-            .find(|&k| matches!(self.word(k), Some("." | "!" | "?" | ";")))
-            .map_or(i.saturating_sub(3), |k| k + 1);
-        (from..i).any(|k| {
+        self.back_in_sentence(i, 3).any(|k| {
             self.number(k).is_some()
                 || self
                     .find(k, |c| {
