@@ -397,33 +397,90 @@ impl Ctx<'_> {
             }
         }
         j = self.skip(j, "fiscal");
-        let (e, n) = self.ordinal(j)?;
+        // "the last half of 1989" counts from the end; alone, "the last quarter" is the one
+        // before this one (a shift, read elsewhere), so the last part needs its year.
+        let from_end = year.is_none() && matches!(self.word(j), Some("last" | "final"));
+        let (e, n) = if from_end {
+            (j + 1, 0)
+        } else {
+            self.ordinal(j)?
+        };
         let k = self.skip_hyphen(e);
+        // "the first two quarters of 1990" is its first half.
+        if let Some((q, Amount::Num(2.0))) = self.amount(k).filter(|_| matches!(n, 0 | 1)) {
+            let (e2, unit) = self.unit(q)?;
+            if unit != Unit::Quarter || !self.is_plural(q, e2) {
+                return None;
+            }
+            let part = YearPart::Half(if from_end { 2 } else { 1 });
+            return self.part_year(e2, part, year, true);
+        }
         let (end, unit) = self
             .unit(k)
             .or_else(|| self.find(k, |c| matches!(c, Class::Half).then_some(Unit::Year)))?;
+        let halves = if from_end { 2 } else { n };
         let part = match unit {
+            Unit::Quarter if from_end => YearPart::Quarter(4),
             Unit::Quarter if (1..=4).contains(&n) => YearPart::Quarter(n as u8),
-            Unit::Year if (1..=2).contains(&n) && self.is(k, "half") => YearPart::Half(n as u8),
+            Unit::Year if (1..=2).contains(&halves) && self.is(k, "half") => {
+                YearPart::Half(halves as u8)
+            }
             Unit::Century if (1..=30).contains(&n) => {
                 return Some((end, Expr::Century(n as i32 - 1)));
             }
             _ => return None,
         };
-        let (end, y) = if year.is_none() {
-            let of = self.skip(end, "of");
-            match self.year(self.skip(of, "fiscal")) {
-                Some((e, y)) if of > end => (e, Some(y)),
-                _ => (end, None),
+        self.part_year(end, part, year, from_end)
+    }
+
+    /// The year a part of a year belongs to, after it: "of 1989", "of the year", "of last
+    /// year". `needs_year` rejects the part without one.
+    fn part_year(
+        &self,
+        end: usize,
+        part: YearPart,
+        year: Option<i32>,
+        needs_year: bool,
+    ) -> P<Expr> {
+        if year.is_some() {
+            return Some((
+                end,
+                Expr::Part {
+                    part,
+                    year,
+                    shift: None,
+                },
+            ));
+        }
+        let of = self.skip(end, "of");
+        if of > end {
+            if let Some((e, y)) = self.year(self.skip(of, "fiscal")) {
+                return Some((
+                    e,
+                    Expr::Part {
+                        part,
+                        year: Some(y),
+                        shift: None,
+                    },
+                ));
             }
-        } else {
-            (end, year)
-        };
-        Some((
+            // "the second half of the year", "the first quarter of next year"
+            let shifted = if self.is(of, "the") {
+                Some((of + 1, 0))
+            } else {
+                self.shift(of)
+            };
+            if let Some((e, years)) = shifted {
+                if self.unit(e) == Some((e + 1, Unit::Year)) && !self.is_plural(e, e + 1) {
+                    return Some((e + 1, Expr::PartOfShiftedYear { part, years }));
+                }
+            }
+        }
+        (!needs_year).then_some((
             end,
             Expr::Part {
                 part,
-                year: y,
+                year: None,
                 shift: None,
             },
         ))
