@@ -47,7 +47,7 @@ use sitrep_doc::{Document, Published, Span};
 
 use crate::expr::{Clock, Expr};
 use crate::grammar::Ctx;
-use crate::lexicon::{Lexicon, Unit};
+use crate::lexicon::{Lexicon, Tense, Unit};
 use crate::resolve::Context;
 
 /// What relative expressions are anchored to.
@@ -200,6 +200,16 @@ impl Discourse {
             && matches!(ctx.word(m.start - 1), Some("in" | "on" | "during"));
         if is_bare_weekday(&m.expr) && ctx.is(m.end, "'s") {
             cx.tense = Some(tense::before_nominal(ctx, m.start));
+        }
+        // A deadline looks ahead whatever the verb: "extended its deadline until 9 a.m.
+        // Tuesday", "has given them until Friday". Only a verb the word list knows as past
+        // ("stayed" is not one) keeps it behind: "was held until Monday".
+        if is_bare_weekday(&m.expr)
+            && !cx.firm_past
+            && m.start > 0
+            && matches!(ctx.word(m.start - 1), Some("until" | "till" | "by"))
+        {
+            cx.tense = Some(Tense::Future);
         }
         // "a year earlier" means the same quarter a year earlier only close to a quarter.
         if matches!(m.expr, Expr::Ago { .. }) && m.start > self.quarter_at + QUARTER_REACH {
