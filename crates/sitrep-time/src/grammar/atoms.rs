@@ -317,6 +317,9 @@ impl Ctx<'_> {
             }
             return (n.digits == 2).then_some((i + 1, if v < 30 { 2000 + v } else { 1900 + v }));
         }
+        if n.digits == 2 {
+            return self.short_range_end(i, v);
+        }
         if n.digits != 4 || !(1000..=2199).contains(&v) {
             return None;
         }
@@ -333,6 +336,30 @@ impl Ctx<'_> {
             return None;
         }
         Some((i + 1, v))
+    }
+
+    /// The end of a year range written short, "33" in "1932-33": the next years of the same
+    /// century, glued to the hyphen on both sides.
+    fn short_range_end(&self, i: usize, v: i32) -> P<i32> {
+        let glued = |k: usize| self.toks.get(k).is_some_and(|t| !t.space_before);
+        if i < 2 || !self.is(i - 1, "-") || !glued(i - 1) || !glued(i) {
+            return None;
+        }
+        let start = self
+            .number(i - 2)
+            .filter(|n| n.digits == 4 && n.plain)?
+            .value as i32;
+        if !(1000..=2199).contains(&start) {
+            return None;
+        }
+        let century = start - start % 100;
+        let end = if v > start % 100 {
+            century + v
+        } else {
+            century + 100 + v
+        };
+        // "1999-00" ends a century; "1932-45" is a range too long to write short.
+        (end > start && end - start <= 10).then_some((i + 1, end))
     }
 
     /// A day of the month: 1-31, optionally `6th`.
