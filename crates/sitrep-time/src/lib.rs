@@ -215,14 +215,11 @@ impl Discourse {
         if matches!(m.expr, Expr::Ago { .. }) && m.start > self.quarter_at + QUARTER_REACH {
             cx.quarter = None;
         }
-        // A bare clock time is on the day last named nearby ("on Friday ... at 10:35 a.m.").
-        // Far from any named day, in the past tense ("was shot to death at 10 p.m."), its
-        // day is unknown: the anchor's own day would be a guess presented as a fact.
+        // A bare clock time is on the day last named nearby ("on Friday ... at 10:35 a.m."),
+        // else on the anchor's day: news reports the hours of the day it is dated.
         if is_bare_clock(&m.expr) {
             if let Some((day, _)) = self.last_day.filter(|(_, at)| m.start <= at + DAY_REACH) {
                 cx.anchor = Some(day);
-            } else if tense::cue_at(ctx, m.start, m.end).is_some_and(|c| c.firm_past()) {
-                cx.anchor = None;
             }
         }
         // "the following year", "that day": from the time last named, if it is precise enough.
