@@ -176,6 +176,8 @@ pub(crate) struct Hit {
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     index: HashMap<Box<str>, Vec<Entry>>,
+    /// The abbreviations of `data/text/`, so that "vs." or "Gen." ends no sentence.
+    pub abbreviations: sitrep_text::Abbreviations,
 }
 
 /// A line of a data file that could not be parsed; the files are compiled in, so this is a
@@ -192,6 +194,7 @@ impl Lexicon {
     pub(crate) fn load() -> Result<Lexicon, DataError> {
         let mut lexicon = Lexicon {
             index: HashMap::new(),
+            abbreviations: sitrep_text::Abbreviations::builtin(),
         };
         for source in &SOURCES {
             for (i, raw) in source.text.lines().enumerate() {

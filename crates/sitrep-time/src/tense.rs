@@ -52,8 +52,12 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
             return Some(c);
         }
     }
+    // A time that opens its sentence ("In January, a week after the anniversary of Roe vs.
+    // Wade, a bombing killed …") belongs to the main clause, whose verb may be far off.
+    let fronted = start <= 1 || (0..=1).any(|k| sentence_ends_before(ctx, start - k));
+    let reach = if fronted { 4 * REACH } else { REACH };
     let mut i = end;
-    while i < ctx.toks.len() && i < end + REACH {
+    while i < ctx.toks.len() && i < end + reach {
         // A clause that follows is reported, not the time's own: "wrote after his visit on
         // Friday, that allies should prepare" says nothing of when Friday was.
         if sentence_ends_before(ctx, i) || ctx.is(i, "that") {
@@ -75,7 +79,7 @@ fn sentence_ends_before(ctx: &Ctx<'_>, i: usize) -> bool {
     if t.newline_before {
         return true;
     }
-    let end = |k: usize| matches!(ctx.word(k), Some("." | "!" | "?" | ";"));
+    let end = |k: usize| ctx.is_stop(k);
     // A closing quote after the full stop belongs to the sentence it closes, spaced or not:
     // `will fail."On Thursday`.
     let quote = |k: usize| matches!(ctx.word(k), Some("\"" | "”" | "''" | "’" | "»"));

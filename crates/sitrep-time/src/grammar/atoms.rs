@@ -4,6 +4,7 @@
 use crate::expr::{Amount, YearPart};
 use crate::lexicon::{Class, Hit, Lexicon, Unit};
 use crate::scan::{Kind, Scanned, Suffix, Token};
+use sitrep_text::AbbreviationClass;
 
 use super::P;
 
@@ -14,6 +15,9 @@ pub(crate) struct Ctx<'a> {
     hits: Vec<Hit>,
     /// Per token, the range of its hits in `hits`.
     ranges: Vec<(u32, u32)>,
+    /// Per token, whether it is a full stop that closes a title abbreviation ("vs.", "Gen.",
+    /// "Sept."): no sentence ends there.
+    title_stop: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -32,12 +36,42 @@ impl<'a> Ctx<'a> {
             }
             ranges.push((from, hits.len() as u32));
         }
+        let title_stop = (0..toks.len())
+            .map(|i| {
+                i > 0
+                    && toks[i].kind == Kind::Punct
+                    && !toks[i].space_before
+                    && toks[i].norm(norm) == "."
+                    && toks[i - 1].kind == Kind::Word
+                    && {
+                        // The lower-cased word with its capital back: "gen" → "Gen.".
+                        let w = toks[i - 1].norm(norm);
+                        let mut abbr = String::with_capacity(w.len() + 1);
+                        let mut chars = w.chars();
+                        if let Some(c) = chars.next().filter(|_| toks[i - 1].capital) {
+                            abbr.extend(c.to_uppercase());
+                            abbr.push_str(chars.as_str());
+                        } else {
+                            abbr.push_str(w);
+                        }
+                        abbr.push('.');
+                        lexicon.abbreviations.classify(&abbr) == Some(AbbreviationClass::Title)
+                    }
+            })
+            .collect();
         Ctx {
             toks,
             norm,
             hits,
             ranges,
+            title_stop,
         }
+    }
+
+    /// Whether a sentence may end at token `i`: a full stop (or ! ? ;) that closes no title
+    /// abbreviation.
+    pub(crate) fn is_stop(&self, i: usize) -> bool {
+        matches!(self.word(i), Some("." | "!" | "?" | ";")) && !self.title_stop[i]
     }
 
     pub(crate) fn word(&self, i: usize) -> Option<&'a str> {
@@ -136,7 +170,7 @@ impl Ctx<'_> {
     ) -> impl Iterator<Item = usize> + '_ {
         (i.saturating_sub(reach)..i)
             .rev()
-            .take_while(|&k| !matches!(self.word(k), Some("." | "!" | "?" | ";")))
+            .take_while(|&k| !self.is_stop(k))
     }
 
     /// Whether token `i` starts a lexicon phrase of time (a country's name is none).
