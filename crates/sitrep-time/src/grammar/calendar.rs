@@ -623,10 +623,34 @@ impl Ctx<'_> {
         })
     }
 
+    /// "By afternoon", "until late evening", "by mid afternoon": a part of the story's day
+    /// with no article, after a preposition that bounds it (and maybe early/late/mid).
+    fn bare_part_of_day(&self, i: usize) -> P<Expr> {
+        let (end, part) = self.part_of_day(i)?;
+        if !matches!(part, "MO" | "AF" | "EV") || matches!(self.word(end), Some("of" | "'s")) {
+            return None;
+        }
+        let mut k = i.checked_sub(1)?;
+        if matches!(self.word(k), Some("early" | "late" | "mid" | "-")) {
+            k = k.checked_sub(1)?;
+            if self.is(k, "mid") {
+                k = k.checked_sub(1)?;
+            }
+        }
+        if !matches!(
+            self.word(k),
+            Some("by" | "until" | "till" | "since" | "before" | "after")
+        ) {
+            return None;
+        }
+        let day = Expr::at_part(Expr::DayOffset(0), part);
+        Some((end, Expr::Anaphoric(Box::new(day))))
+    }
+
     /// "the weekend", "the quarter", "the latest period", "the year", "the fiscal year".
     pub(crate) fn the_unit(&self, i: usize) -> P<Expr> {
         if !self.is(i, "the") {
-            return None;
+            return self.bare_part_of_day(i);
         }
         if let Some(r) = self.day_next_to(i) {
             return Some(r);
