@@ -566,6 +566,9 @@ impl Ctx<'_> {
             return Some((end, m));
         }
         let n = self.number(i)?;
+        if let Some(m) = self.dotted_clock(i) {
+            return Some((i + 1, m));
+        }
         if !n.plain || n.suffix != Suffix::None || n.digits > 2 {
             return None;
         }
@@ -617,6 +620,50 @@ impl Ctx<'_> {
             None if o_clock.is_some() && (1..=24).contains(&hour) => Some((end, hour * 60)),
             _ => None,
         }
+    }
+
+    /// A European clock time written with a full stop, "at 12.30", "after 14.00": only after
+    /// a preposition of time and before no amount word, since "at 2.46 billion" and "rose
+    /// to 12.30" are numbers.
+    fn dotted_clock(&self, i: usize) -> Option<u16> {
+        let text = self.word(i)?;
+        let (h, m) = text.split_once('.')?;
+        if !(1..=2).contains(&h.len()) || m.len() != 2 {
+            return None;
+        }
+        let (hour, minute) = (h.parse::<u16>().ok()?, m.parse::<u16>().ok()?);
+        let before = i.checked_sub(1).and_then(|k| self.word(k));
+        let preposition = matches!(
+            before,
+            Some("at" | "after" | "before" | "until" | "till" | "from" | "since")
+        );
+        // "Shares closed at 12.30" is a price.
+        let price = i >= 2
+            && matches!(
+                self.word(i - 2),
+                Some(
+                    "closed"
+                        | "opened"
+                        | "traded"
+                        | "priced"
+                        | "valued"
+                        | "stood"
+                        | "fell"
+                        | "rose"
+                        | "settled"
+                        | "finished"
+                        | "quoted"
+                        | "trading"
+                )
+            );
+        let next_ok = match self.toks.get(i + 1) {
+            None => true,
+            Some(t) if t.kind == Kind::Punct => !matches!(self.word(i + 1), Some("%" | "-")),
+            Some(_) => self
+                .word(i + 1)
+                .is_some_and(|w| matches!(w, "there" | "on" | "in" | "local" | "today" | "the")),
+        };
+        (preposition && !price && next_ok && hour < 24 && minute < 60).then_some(hour * 60 + minute)
     }
 
     /// Whether the unit word `[i, end)` is a plural ("years").
