@@ -157,10 +157,16 @@ fn past_perfect_before(ctx: &Ctx<'_>, i: usize) -> bool {
     i >= 1 && had(i - 1) || i >= 2 && ctx.is(i - 1, "been") && had(i - 2)
 }
 
-/// Whether the -ed word at `i` is an adjective after an article: "a still unspecified date",
-/// "the revised plan", "an expected rise" say nothing about when.
+/// Whether the -ed word at `i` is an adjective after an article or a possessive: "a still
+/// unspecified date", "the revised plan", "their expected sanctions package" say nothing
+/// about when.
 fn after_determiner(ctx: &Ctx<'_>, i: usize) -> bool {
-    let article = |k: usize| matches!(ctx.word(k), Some("a" | "an" | "the"));
+    let article = |k: usize| {
+        matches!(
+            ctx.word(k),
+            Some("a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "my" | "your")
+        )
+    };
     let adverb = |k: usize| {
         ctx.word(k)
             .is_some_and(|w| w.ends_with("ly") || matches!(w, "still" | "yet" | "much"))
