@@ -185,6 +185,10 @@ fn duration(amount: Amount, unit: Unit) -> String {
         (Amount::Vague, Unit::Decade | Unit::Century) => (Amount::Vague, Unit::Year),
         (Amount::Num(n), Unit::Quarter) => (Amount::Num(n * 3.0), Unit::Month),
         (Amount::Vague, Unit::Quarter) => (Amount::Vague, Unit::Month),
+        // "half a year" is six months; "two and a half years" keeps its fraction (P2.5Y).
+        (Amount::Num(n), Unit::Year) if n < 1.0 && (n * 12.0).fract() == 0.0 => {
+            (Amount::Num(n * 12.0), Unit::Month)
+        }
         (Amount::Num(n), Unit::Weekend) => (Amount::Num(n * 2.0), Unit::Day),
         (Amount::Vague, Unit::Weekend) => (Amount::Vague, Unit::Day),
         other => other,
@@ -699,6 +703,7 @@ mod tests {
     #[test]
     fn durations_print_fractions() {
         assert_eq!(duration(Amount::Num(2.5), Unit::Year), "P2.5Y");
+        assert_eq!(duration(Amount::Num(0.5), Unit::Year), "P6M");
         assert_eq!(duration(Amount::Vague, Unit::Week), "PXW");
         assert_eq!(duration(Amount::Num(5.0), Unit::Hour), "PT5H");
         assert_eq!(duration(Amount::Num(5.5), Unit::Hour), "PT5H30M");
