@@ -95,7 +95,7 @@ fn assert_floors(s: &TimexScores, relaxed: f64, value: f64) {
 
 #[test]
 fn timebank() {
-    // Measured: relaxed F1 0.947, value F1 0.831.
+    // Measured: relaxed F1 0.948, value F1 0.833.
     if let Some(s) = evaluate("TimeBank") {
         assert_floors(&s, 0.94, 0.825);
     }
@@ -103,7 +103,7 @@ fn timebank() {
 
 #[test]
 fn aquaint() {
-    // Measured: relaxed F1 0.948, value F1 0.786.
+    // Measured: relaxed F1 0.948, value F1 0.787.
     if let Some(s) = evaluate("AQUAINT") {
         assert_floors(&s, 0.94, 0.78);
     }
@@ -147,7 +147,7 @@ fn news_gold(file: &str, relaxed: f64, value: f64) {
 /// `times.jsonl`, development data since its first run.
 #[test]
 fn own_news_gold() {
-    // Measured: relaxed F1 0.964, value F1 0.916.
+    // Measured: relaxed F1 0.966, value F1 0.918.
     news_gold("times.jsonl", 0.955, 0.905);
 }
 
@@ -161,6 +161,13 @@ fn heldout_news_gold() {
 /// `times-heldout2.jsonl`, a third set annotated blind in the fourth session.
 #[test]
 fn second_heldout_news_gold() {
-    // Measured: relaxed F1 0.966, value F1 0.885 (0.953 / 0.858 on its first run).
+    // Measured: relaxed F1 0.966, value F1 0.891 (0.953 / 0.858 on its first run).
     news_gold("times-heldout2.jsonl", 0.955, 0.875);
+}
+
+/// `times-heldout3.jsonl`, a fourth set annotated blind in the fifth session.
+#[test]
+fn third_heldout_news_gold() {
+    // Measured: relaxed F1 0.939, value F1 0.854 (0.922 / 0.828 on its first run).
+    news_gold("times-heldout3.jsonl", 0.93, 0.845);
 }
