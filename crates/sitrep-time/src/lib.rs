@@ -198,13 +198,14 @@ impl Discourse {
         cx.happened_in = cue.is_some_and(|c| c.past_event())
             && m.start > 0
             && matches!(ctx.word(m.start - 1), Some("in" | "on" | "during"));
-        if is_bare_weekday(&m.expr) && ctx.is(m.end, "'s") {
+        let bare_weekday = is_bare_weekday(&m.expr);
+        if bare_weekday && ctx.is(m.end, "'s") {
             cx.tense = Some(tense::before_nominal(ctx, m.start));
         }
         // A deadline looks ahead whatever the verb: "extended its deadline until 9 a.m.
         // Tuesday", "has given them until Friday". Only a verb the word list knows as past
         // ("stayed" is not one) keeps it behind: "was held until Monday".
-        if is_bare_weekday(&m.expr)
+        if bare_weekday
             && !cx.firm_past
             && m.start > 0
             && matches!(ctx.word(m.start - 1), Some("until" | "till" | "by"))

@@ -4,7 +4,7 @@
 use crate::expr::{Amount, YearPart};
 use crate::lexicon::{Class, Hit, Lexicon, Unit};
 use crate::scan::{Kind, Scanned, Suffix, Token};
-use sitrep_text::AbbreviationClass;
+use sitrep_text::{AbbreviationClass, Abbreviations};
 
 use super::P;
 
@@ -15,14 +15,13 @@ pub(crate) struct Ctx<'a> {
     hits: Vec<Hit>,
     /// Per token, the range of its hits in `hits`.
     ranges: Vec<(u32, u32)>,
-    /// Per token, whether it is a full stop that closes a title abbreviation ("vs.", "Gen.",
-    /// "Sept."): no sentence ends there.
-    title_stop: Vec<bool>,
+    /// The abbreviations that end no sentence ("vs.", "Gen.", "Sept.").
+    abbreviations: &'a Abbreviations,
 }
 
 impl<'a> Ctx<'a> {
     /// Looks every token up in the lexicon once.
-    pub(crate) fn new(scanned: &'a Scanned, lexicon: &Lexicon) -> Ctx<'a> {
+    pub(crate) fn new(scanned: &'a Scanned, lexicon: &'a Lexicon) -> Ctx<'a> {
         let toks = &scanned.tokens[..];
         let norm = &scanned.norm[..];
         let mut hits = Vec::new();
@@ -36,42 +35,47 @@ impl<'a> Ctx<'a> {
             }
             ranges.push((from, hits.len() as u32));
         }
-        let title_stop = (0..toks.len())
-            .map(|i| {
-                i > 0
-                    && toks[i].kind == Kind::Punct
-                    && !toks[i].space_before
-                    && toks[i].norm(norm) == "."
-                    && toks[i - 1].kind == Kind::Word
-                    && {
-                        // The lower-cased word with its capital back: "gen" → "Gen.".
-                        let w = toks[i - 1].norm(norm);
-                        let mut abbr = String::with_capacity(w.len() + 1);
-                        let mut chars = w.chars();
-                        if let Some(c) = chars.next().filter(|_| toks[i - 1].capital) {
-                            abbr.extend(c.to_uppercase());
-                            abbr.push_str(chars.as_str());
-                        } else {
-                            abbr.push_str(w);
-                        }
-                        abbr.push('.');
-                        lexicon.abbreviations.classify(&abbr) == Some(AbbreviationClass::Title)
-                    }
-            })
-            .collect();
         Ctx {
             toks,
             norm,
             hits,
             ranges,
-            title_stop,
+            abbreviations: &lexicon.abbreviations,
         }
     }
 
     /// Whether a sentence may end at token `i`: a full stop (or ! ? ;) that closes no title
-    /// abbreviation.
+    /// abbreviation. Asked only by the tense and holiday searches near a match, so the
+    /// abbreviation is looked up here rather than for every full stop of the text.
     pub(crate) fn is_stop(&self, i: usize) -> bool {
-        matches!(self.word(i), Some("." | "!" | "?" | ";")) && !self.title_stop[i]
+        match self.word(i) {
+            Some("!" | "?" | ";") => true,
+            Some(".") => !self.closes_title(i),
+            _ => false,
+        }
+    }
+
+    /// Whether the full stop at `i` is glued to a title abbreviation before it ("vs.").
+    fn closes_title(&self, i: usize) -> bool {
+        let (Some(prev), Some(stop)) = (i.checked_sub(1).map(|k| &self.toks[k]), self.toks.get(i))
+        else {
+            return false;
+        };
+        if stop.space_before || prev.kind != Kind::Word {
+            return false;
+        }
+        // The lower-cased word with its capital back: "gen" → "Gen.".
+        let w = prev.norm(self.norm);
+        let mut abbr = String::with_capacity(w.len() + 1);
+        let mut chars = w.chars();
+        match chars.next() {
+            Some(c) if prev.capital => abbr.extend(c.to_uppercase()),
+            Some(c) => abbr.push(c),
+            None => return false,
+        }
+        abbr.push_str(chars.as_str());
+        abbr.push('.');
+        self.abbreviations.classify(&abbr) == Some(AbbreviationClass::Title)
     }
 
     pub(crate) fn word(&self, i: usize) -> Option<&'a str> {

@@ -442,27 +442,17 @@ impl Ctx<'_> {
         year: Option<i32>,
         needs_year: bool,
     ) -> P<Expr> {
+        let of_year = |end: usize, year: Option<i32>| {
+            let shift = None;
+            Some((end, Expr::Part { part, year, shift }))
+        };
         if year.is_some() {
-            return Some((
-                end,
-                Expr::Part {
-                    part,
-                    year,
-                    shift: None,
-                },
-            ));
+            return of_year(end, year);
         }
         let of = self.skip(end, "of");
         if of > end {
             if let Some((e, y)) = self.year(self.skip(of, "fiscal")) {
-                return Some((
-                    e,
-                    Expr::Part {
-                        part,
-                        year: Some(y),
-                        shift: None,
-                    },
-                ));
+                return of_year(e, Some(y));
             }
             // "the second half of the year", "the first quarter of next year"
             let shifted = if self.is(of, "the") {
@@ -476,14 +466,10 @@ impl Ctx<'_> {
                 }
             }
         }
-        (!needs_year).then_some((
-            end,
-            Expr::Part {
-                part,
-                year: None,
-                shift: None,
-            },
-        ))
+        if needs_year {
+            return None;
+        }
+        of_year(end, None)
     }
 
     /// "the first week of March 2022", "the last week of May", "the first Thursday of
