@@ -83,6 +83,8 @@ pub enum Error {
 #[derive(Debug)]
 pub struct TimeTagger {
     lexicon: Lexicon,
+    /// The mode [`TimeTagger::annotate`] (the pipeline stage) resolves in.
+    mode: Mode,
 }
 
 impl Default for TimeTagger {
@@ -111,7 +113,17 @@ impl TimeTagger {
             line: e.line,
             reason: e.reason,
         })?;
-        Ok(TimeTagger { lexicon })
+        Ok(TimeTagger {
+            lexicon,
+            mode: Mode::default(),
+        })
+    }
+
+    /// The same tagger, resolving in `mode` when it runs as a pipeline stage
+    /// ([`TimeTagger::annotate`]); [`TimeTagger::tag`] takes its mode per call.
+    #[must_use]
+    pub fn with_mode(self, mode: Mode) -> TimeTagger {
+        TimeTagger { mode, ..self }
     }
 
     /// Finds the time expressions of `text`, in text order, with spans as byte offsets into
@@ -141,9 +153,10 @@ impl TimeTagger {
         out
     }
 
-    /// Fills `doc.times` from `doc.text`, anchored to `doc.meta.published` in news mode.
+    /// Fills `doc.times` from `doc.text`, anchored to `doc.meta.published` in the tagger's
+    /// mode (news unless [`TimeTagger::with_mode`] said otherwise).
     pub fn annotate(&self, doc: &mut Document) {
-        doc.times = self.tag(&doc.text, doc.meta.published, Mode::News);
+        doc.times = self.tag(&doc.text, doc.meta.published, self.mode);
     }
 }
 
@@ -169,6 +182,8 @@ struct Discourse {
     /// The last date, month or year named, at that granularity: what "the following year"
     /// and "that day" count from.
     mentioned: Option<(Date, Unit)>,
+    /// In narrative mode, the anchor is now a date the text gave.
+    story_anchor: bool,
 }
 
 impl Discourse {
@@ -182,6 +197,7 @@ impl Discourse {
             quarter_at: 0,
             last_day: None,
             mentioned: None,
+            story_anchor: false,
         }
     }
 
@@ -194,6 +210,7 @@ impl Discourse {
             .then(|| tense::cue_at(ctx, m.start, m.end))
             .flatten();
         cx.tense = cue.map(|c| c.tense);
+        cx.story = self.story_anchor;
         cx.firm_past = cue.is_some_and(|c| c.firm_past());
         cx.happened_in = cue.is_some_and(|c| c.past_event())
             && m.start > 0
@@ -275,6 +292,7 @@ impl Discourse {
             self.last_day = Some((d, m.end));
             if self.mode == Mode::Narrative {
                 self.cx.anchor = Some(d);
+                self.story_anchor = true;
             }
         }
         Some(Timex {

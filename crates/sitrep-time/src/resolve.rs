@@ -36,6 +36,10 @@ pub(crate) struct Context {
     pub happened_in: bool,
     /// The last quarter mentioned (year, quarter): "the quarter", "a year earlier".
     pub quarter: Option<(i32, u8)>,
+    /// The anchor is a date the story gave (narrative mode), not the time of writing: the
+    /// past tense is the story's own and says nothing of direction, so a bare month is in
+    /// the anchor's year and a bare weekday the nearest one.
+    pub story: bool,
 }
 
 fn date_value(kind: TimexType, value: String, anchored: bool) -> Value {
@@ -88,10 +92,15 @@ fn season_of(d: Date) -> i32 {
 /// otherwise the month nearest the anchor wins, and a tie (six months either way) goes to
 /// the past, which news reports more than it forecasts. A month in which something happened
 /// ("died in December") has no slack: it is not after the anchor's month.
-fn infer_year(anchor: Date, month: u8, tense: Option<Tense>, happened_in: bool) -> i32 {
+///
+/// In a story ([`Context::story`]) a month without a year is in the year of the date the
+/// story last gave, unless a future cue points past its end.
+fn infer_year(anchor: Date, month: u8, cx: &Context) -> i32 {
+    let (tense, happened_in) = (cx.tense, cx.happened_in);
     let y = anchor.year() as i32;
     let diff = month as i32 - anchor.month() as i32;
     match tense {
+        _ if cx.story && !(tense == Some(Tense::Future) && diff < -1) => y,
         Some(Tense::Past) if happened_in && diff > 0 => y - 1,
         Some(Tense::Past) if diff > 2 => y - 1,
         Some(Tense::Future) if diff < -1 => y + 1,
@@ -311,7 +320,7 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             let day = day.filter(|d| *d <= days_in_month(year, month));
             let (year, anchored) = match (year, a) {
                 (Some(y), _) => (Some(y), false),
-                (None, Some(a)) => (Some(infer_year(a, month, cx.tense, cx.happened_in)), true),
+                (None, Some(a)) => (Some(infer_year(a, month, cx)), true),
                 (None, None) => (None, false),
             };
             let y = year.map_or("XXXX".to_string(), |y| format!("{y:04}"));
@@ -362,6 +371,14 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             Some(a) => {
                 let d = match shift {
                     None if cx.tense == Some(Tense::Future) => weekday_date(a, weekday, 1, false),
+                    // A story told in the past moves on from the day it last named: "On
+                    // March 3 the treaty was signed … on Friday parliament ratified it".
+                    None if cx.story => {
+                        let back = weekday_date(a, weekday, -1, false)?;
+                        let ahead = weekday_date(a, weekday, 1, false)?;
+                        let gap = |d: Date| a.since(d).map_or(7, |s| s.get_days().abs());
+                        Some(if gap(back) < gap(ahead) { back } else { ahead })
+                    }
                     // A past verb in the clause ("died on Monday") puts it in the week just
                     // gone, however far back that is.
                     None if cx.firm_past => weekday_date(a, weekday, -1, false),
@@ -487,10 +504,7 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                 (Some(y), _) => (y, false),
                 (None, Some(a)) => {
                     let d = holiday_date(holiday, a.year() as i32)?;
-                    (
-                        infer_year(a, d.month() as u8, cx.tense, cx.happened_in),
-                        true,
-                    )
+                    (infer_year(a, d.month() as u8, cx), true)
                 }
                 (None, None) => return Some(unanchored_holiday(holiday)),
             };

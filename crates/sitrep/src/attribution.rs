@@ -10,7 +10,7 @@ use crate::pipeline::Pipeline;
 
 /// Runs the pipeline on every gold article and prints the scores.
 pub fn eval(args: &EvalAttributionArgs) -> Result<()> {
-    let pipeline = Pipeline::new(None)?;
+    let pipeline = Pipeline::new(None, sitrep_time::Mode::News)?;
     let annotate = |doc: &mut Document| pipeline.annotate(doc);
     let path = &args.common.path;
     let (mut value, text, errors) = if args.polnear {

@@ -84,6 +84,28 @@ pub struct EvalTimexArgs {
     /// text) instead of sitrep's own tags: a peer comparison on the same gold and scorer.
     #[arg(long, value_name = "DIR")]
     pub system: Option<PathBuf>,
+    /// What sitrep anchors relative times to (TempEval-3 news is scored in news mode).
+    #[arg(long, value_enum, value_name = "MODE", default_value = "news")]
+    pub time_mode: TimeModeArg,
+}
+
+/// The anchoring modes of the time tagger, as named on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TimeModeArg {
+    /// Relative times count from the publication date: news reports.
+    News,
+    /// Relative times count from the last full date the text gave (the publication date
+    /// until it gives one): histories, biographies, timelines.
+    Narrative,
+}
+
+impl From<TimeModeArg> for sitrep_time::Mode {
+    fn from(arg: TimeModeArg) -> Self {
+        match arg {
+            TimeModeArg::News => sitrep_time::Mode::News,
+            TimeModeArg::Narrative => sitrep_time::Mode::Narrative,
+        }
+    }
 }
 
 /// Gold formats of time expressions.
@@ -225,6 +247,9 @@ pub struct ExtractArgs {
     /// The NER model file (default: the model built into sitrep, models/ner-en.bin).
     #[arg(long, value_name = "FILE")]
     pub ner_model: Option<PathBuf>,
+    /// What relative times ("a week ago", "on Friday") are anchored to.
+    #[arg(long, value_enum, value_name = "MODE", default_value = "news")]
+    pub time_mode: TimeModeArg,
     /// Refuse files (and JSON lines) larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = sitrep_input::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,

@@ -53,7 +53,7 @@ pub fn run(args: &ExtractArgs) -> Result<Summary> {
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
     let progress = progress_bar(&sources);
-    let pipeline = Pipeline::new(args.ner_model.as_deref())?;
+    let pipeline = Pipeline::new(args.ner_model.as_deref(), args.time_mode.into())?;
     let mut summary = Summary::default();
 
     let mut inputs = sources.into_iter().flat_map(|source| match source {

@@ -42,8 +42,9 @@ pub fn eval(args: &EvalTimexArgs) -> Result<()> {
         }
     } else {
         let tagger = TimeTagger::try_new().context("loading the time data")?;
+        let mode: Mode = args.time_mode.into();
         for doc in &docs {
-            let system = tagger.tag(&doc.text, Some(doc.dct), Mode::News);
+            let system = tagger.tag(&doc.text, Some(doc.dct), mode);
             eval.add(&doc.timexes, &system);
         }
     }

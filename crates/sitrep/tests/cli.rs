@@ -276,6 +276,39 @@ fn reads_stdin() {
 }
 
 #[test]
+fn narrative_time_mode_counts_from_the_story_s_dates() {
+    let dir = scratch("narrative");
+    let file = dir.join("history.txt");
+    std::fs::write(
+        &file,
+        "On March 3, 1998 the treaty was signed. On Friday parliament ratified it.",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let friday = |args: &[&str]| -> (String, Value) {
+        let out = sitrep(&[&["extract", path][..], args].concat());
+        assert!(out.status.success(), "{}", stderr(&out));
+        let times = records(&out)[0]["times"].clone();
+        let t = &times[1];
+        assert_eq!(t["text"], "Friday");
+        (
+            t["value"].as_str().unwrap().to_string(),
+            t["anchor"].clone(),
+        )
+    };
+    // News mode without a date: the week is unknown, never guessed.
+    assert_eq!(friday(&[]).0, "XXXX-WXX-5");
+    // News mode with a date: the Friday before publication.
+    assert_eq!(friday(&["--date", "2024-08-18"]).0, "2024-08-16");
+    // Narrative mode: the Friday after the treaty, anchored to it.
+    let (value, anchor) = friday(&["--time-mode", "narrative", "--date", "2024-08-18"]);
+    assert_eq!(value, "1998-03-06");
+    assert_eq!(anchor, "1998-03-03");
+    let bad = sitrep(&["extract", path, "--time-mode", "story"]);
+    assert_eq!(bad.status.code(), Some(2), "a usage error");
+}
+
+#[test]
 fn output_file_and_schema_command() {
     let dir = scratch("outfile");
     let input = dir.join("in.txt");

@@ -346,10 +346,26 @@ impl Ctx<'_> {
         Some((end, date))
     }
 
+    /// Whether a content word in lower case follows: after "December the first" it makes
+    /// "the first" a determiner ("in December the first troops left"), not the day.
+    fn noun_follows(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && w.chars().all(char::is_alphabetic)
+                && !matches!(
+                    w,
+                    "and" | "or" | "of" | "at" | "in" | "on" | "to" | "when" | "until" | "with"
+                )
+        })
+    }
+
     fn month_date_only(&self, i: usize) -> P<Expr> {
         let (end, month) = self.month(i)?;
         let j = self.skip(end, "the");
-        if let Some((e, day)) = self.day(j) {
+        if let Some((e, day)) = self
+            .day(j)
+            .filter(|&(e, _)| j == end || !self.noun_follows(e))
+        {
             // "August 6 1998" or "August 6, 1998"; not "August 6, 12 people"
             let (e, year) = self.year_after(e);
             return Some((
