@@ -211,13 +211,18 @@ impl Ctx<'_> {
         if unit == Unit::Second && !self.is_plural(k, end) && self.number(j).is_none() {
             return None;
         }
-        // "Islam will one day be the second religion": some day ahead, not a length.
+        // "Islam will one day be the second religion", "Ukraine could one day join": some
+        // day ahead, not a length.
         let modal_before = j > 0
             && self
                 .find(j - 1, |c| {
                     matches!(c, Class::Tense(Tense::Future)).then_some(())
                 })
-                .is_some();
+                .is_some()
+            || matches!(
+                j.checked_sub(1).and_then(|k| self.word(k)),
+                Some("could" | "might" | "may" | "can" | "would" | "should" | "must")
+            );
         if unit == Unit::Day && self.is(j, "one") && end == k + 1 && modal_before {
             return Some((
                 end,
