@@ -121,6 +121,27 @@ impl Ctx<'_> {
         self.find(i, |c| matches!(c, Class::Idiom).then_some(()))
             .map(|(end, ())| end)
             .or_else(|| self.all_the_time(i))
+            .or_else(|| self.named_today(i))
+    }
+
+    /// The token after a capitalised "Today" or "Tonight" that ends a name: "USA Today",
+    /// "VOA Today", "Russia Today". Inside a line of words in capitals (a headline, "Talks
+    /// Resume Today") it is a time still, so the word after it must not be capitalised.
+    fn named_today(&self, i: usize) -> Option<usize> {
+        if !matches!(self.word(i), Some("today" | "tonight")) || i == 0 {
+            return None;
+        }
+        let (prev, cur) = (&self.toks[i - 1], &self.toks[i]);
+        let next_lower = self
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| !n.capital && !n.newline_before);
+        let name = cur.capital
+            && !cur.newline_before
+            && prev.kind == Kind::Word
+            && prev.capital
+            && next_lower;
+        name.then_some(i + 1)
     }
 
     /// The token after "24 hours a day", "seven days a week", "12 months a year": a whole

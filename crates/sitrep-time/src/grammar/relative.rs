@@ -137,7 +137,8 @@ impl Ctx<'_> {
                         | Unit::Day
                         | Unit::Decade
                         | Unit::Century
-                );
+                ) || matches!(unit, Unit::Hour | Unit::Minute)
+                    && self.vague_short(j, end);
                 // "the month-long occupation": one unit.
                 if !self.is_plural(j, end) && countable && j == i && self.long_after(end) {
                     (j, Amount::Num(1.0))
@@ -233,6 +234,41 @@ impl Ctx<'_> {
             ));
         }
         Some((end, Expr::Duration { amount, unit }))
+    }
+
+    /// Whether bare "hours" or "minutes" at `[j, end)` is a length: after a word that takes
+    /// one ("for hours", "took minutes", "more hours"), or opening a sentence before
+    /// "after"/"later" ("Hours after the speech"). Not "the early hours of Thursday",
+    /// "minutes apart", "60 Minutes".
+    fn vague_short(&self, j: usize, end: usize) -> bool {
+        if matches!(self.word(end), Some("of" | "apart")) {
+            return false;
+        }
+        let takes = j > 0
+            && matches!(
+                self.word(j - 1),
+                Some(
+                    "for"
+                        | "within"
+                        | "in"
+                        | "took"
+                        | "take"
+                        | "takes"
+                        | "lasted"
+                        | "last"
+                        | "spent"
+                        | "more"
+                        | "few"
+                        | "several"
+                )
+            );
+        let opens = self.toks[j].capital
+            && (j == 0 || self.toks[j].newline_before || self.is_stop(j - 1))
+            && matches!(
+                self.word(end),
+                Some("after" | "later" | "before" | "earlier")
+            );
+        takes && !self.toks[j].capital || opens
     }
 
     /// Whether "-long" follows at `i` ("week-long", "decades-long").
