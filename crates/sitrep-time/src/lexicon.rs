@@ -113,6 +113,9 @@ pub(crate) enum Class {
     /// "once", "twice": how often.
     Times(u32),
     Unit(Unit),
+    /// A closed "-long" compound ("weeklong", "yearslong"): the unit, and whether it counts
+    /// some of them (plural) rather than one.
+    LongUnit(Unit, bool),
     Season(&'static str),
     /// A part of day code: MO, AF, EV, NI, DT.
     PartOfDay(&'static str),
@@ -299,7 +302,13 @@ fn parse_class(file: &str, value: &'static str) -> Option<Class> {
     Some(match file {
         "months.txt" => Class::Month(value.parse().ok().filter(|m| (1..=12).contains(m))?),
         "weekdays.txt" => Class::Weekday(value.parse().ok().filter(|d| (1..=7).contains(d))?),
-        "units.txt" => Class::Unit(Unit::parse(value)?),
+        "units.txt" => match value.strip_prefix("LONG ") {
+            Some(v) => match v.strip_prefix('X') {
+                Some(u) => Class::LongUnit(Unit::parse(u)?, true),
+                None => Class::LongUnit(Unit::parse(v)?, false),
+            },
+            None => Class::Unit(Unit::parse(value)?),
+        },
         "seasons.txt" => Class::Season(stat(value)),
         "parts_of_day.txt" => match value {
             "ZONE" => Class::Zone(false),

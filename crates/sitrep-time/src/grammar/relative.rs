@@ -116,6 +116,9 @@ impl Ctx<'_> {
     /// "two years", "a week", "two-year", "the nine months", "the first nine months",
     /// "two weeks ago", "a year earlier", "years".
     pub(crate) fn amount_unit(&self, i: usize) -> P<Expr> {
+        if let Some(closed) = self.closed_long(i) {
+            return Some(closed);
+        }
         let mut j = self.skip(i, "the");
         if j > i {
             if let Some((e, _)) = self.ordinal(j) {
@@ -233,6 +236,26 @@ impl Ctx<'_> {
                 },
             ));
         }
+        Some((end, Expr::Duration { amount, unit }))
+    }
+
+    /// A closed "-long" compound: "a weeklong visit" (P1W, with its article, as "a
+    /// week-long"), "yearslong" (PXY; in "a yearslong feud" the article is the feud's).
+    fn closed_long(&self, i: usize) -> P<Expr> {
+        let article = matches!(self.word(i), Some("a" | "an"));
+        let k = if article { i + 1 } else { i };
+        let (end, (unit, some)) = self.find(k, |c| match c {
+            Class::LongUnit(u, some) => Some((u, some)),
+            _ => None,
+        })?;
+        if article && some {
+            return None;
+        }
+        let amount = if some {
+            Amount::Vague
+        } else {
+            Amount::Num(1.0)
+        };
         Some((end, Expr::Duration { amount, unit }))
     }
 
