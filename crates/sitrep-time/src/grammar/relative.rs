@@ -259,6 +259,17 @@ impl Ctx<'_> {
         Some((end, Expr::Duration { amount, unit }))
     }
 
+    /// Whether an article comes just before token `i`, or before a comparative before it ("a
+    /// tomorrow", "a brighter tomorrow"; not "a meeting tomorrow").
+    fn after_article(&self, i: usize) -> bool {
+        let article = |k: usize| matches!(self.word(k), Some("a" | "an" | "the"));
+        let comparative = |k: usize| {
+            self.word(k)
+                .is_some_and(|w| w.len() > 4 && w.ends_with("er") || w == "new")
+        };
+        i >= 1 && article(i - 1) || i >= 2 && comparative(i - 1) && article(i - 2)
+    }
+
     /// Whether bare "hours" or "minutes" at `[j, end)` is a length: after a word that takes
     /// one ("for hours", "took minutes", "more hours"), or opening a sentence before
     /// "after"/"later" ("Hours after the speech"). Not "the early hours of Thursday",
@@ -347,6 +358,16 @@ impl Ctx<'_> {
 
     /// "yesterday", "tonight", "yesterday afternoon", "Friday night", "today's".
     pub(crate) fn day_word(&self, i: usize) -> P<Expr> {
+        // "a brighter tomorrow", "the tomorrow we want": a noun for the future, not a day.
+        if self.is(i, "tomorrow") && self.after_article(i) {
+            return Some((
+                i + 1,
+                Expr::Reference {
+                    kind: "DATE",
+                    value: "FUTURE_REF",
+                },
+            ));
+        }
         let (end, date, clock) = if let Some((end, (_, d, part))) = self.find(i, |c| match c {
             Class::DayOffset(k, d, p) => Some((k, d, p)),
             _ => None,
