@@ -220,13 +220,17 @@ impl Discourse {
             cx.tense = Some(tense::before_nominal(ctx, m.start));
         }
         // A deadline looks ahead whatever the verb: "extended its deadline until 9 a.m.
-        // Tuesday", "has given them until Friday". Only a verb the word list knows as past
-        // ("stayed" is not one) keeps it behind: "was held until Monday".
-        if bare_weekday
-            && !cx.firm_past
-            && m.start > 0
-            && matches!(ctx.word(m.start - 1), Some("until" | "till" | "by"))
-        {
+        // Tuesday", "has given them until Friday", "said it would declare by the end of March
+        // and suggested". Only a verb the word list knows as past ("stayed" is not one) keeps
+        // it behind: "was held until Monday". "until" a month is as often a past span ("until
+        // March he lived in Kyiv"), so months and parts look ahead only after "by".
+        let before = m.start.checked_sub(1).and_then(|k| ctx.word(k));
+        let deadline = if bare_weekday {
+            matches!(before, Some("until" | "till" | "by"))
+        } else {
+            before == Some("by") && cx.tense == Some(Tense::Past)
+        };
+        if deadline && !cx.firm_past {
             cx.tense = Some(Tense::Future);
         }
         // "a year earlier" means the same quarter a year earlier only close to a quarter.
