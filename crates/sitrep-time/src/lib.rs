@@ -222,13 +222,14 @@ impl Discourse {
         // A deadline looks ahead whatever the verb: "extended its deadline until 9 a.m.
         // Tuesday", "has given them until Friday", "said it would declare by the end of March
         // and suggested". Only a verb the word list knows as past ("stayed" is not one) keeps
-        // it behind: "was held until Monday". "until" a month is as often a past span ("until
-        // March he lived in Kyiv"), so months and parts look ahead only after "by".
+        // it behind: "was held until Monday". A month is as often a past span ("until March
+        // he lived in Kyiv", "By March the army retreated"), so only "by the end of" one
+        // looks ahead, and only past an -ed word.
         let before = m.start.checked_sub(1).and_then(|k| ctx.word(k));
         let deadline = if bare_weekday {
             matches!(before, Some("until" | "till" | "by"))
         } else {
-            before == Some("by") && cx.tense == Some(Tense::Past)
+            before == Some("by") && m.modifier == Some("END") && cx.tense == Some(Tense::Past)
         };
         if deadline && !cx.firm_past {
             cx.tense = Some(Tense::Future);
