@@ -214,7 +214,7 @@ impl Ctx<'_> {
     /// Whether the four digits at `[i, end)` count the plural noun after them ("sent 2000
     /// troops", "about 1500 civilians") rather than name a year. After an article, a
     /// possessive, a preposition or a prefix a year stays a year: "the 2016 elections", "since
-    /// 2014 separatists have held the city", "post-1959 politics".
+    /// 2014 separatists have held the city", "post-1959 politics", "below 2005 levels".
     fn counts_a_plural(&self, i: usize, end: usize) -> bool {
         // A common noun, or a people ("Ukrainians"); not a name ("the 2022 Winter Games").
         let plural = self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
@@ -256,7 +256,8 @@ impl Ctx<'_> {
                         | "-"
                 )
             });
-        plural && !framed
+        // "32 percent below 2005 levels": a level is never counted, so the year dates it.
+        plural && !framed && !self.is(end, "levels")
     }
 
     /// The second day of "April 24 and 25", "May 3 to 5": a bare day number after a month's
