@@ -45,7 +45,7 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
     while i > 0 && steps < REACH {
         i -= 1;
         steps += 1;
-        if sentence_ends_before(ctx, i + 1) {
+        if ctx.sentence_ends_before(i + 1) {
             break;
         }
         if let Some(c) = cue(ctx, i) {
@@ -54,13 +54,13 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
     }
     // A time that opens its sentence ("In January, a week after the anniversary of Roe vs.
     // Wade, a bombing killed …") belongs to the main clause, whose verb may be far off.
-    let fronted = start <= 1 || (0..=1).any(|k| sentence_ends_before(ctx, start - k));
+    let fronted = start <= 1 || (0..=1).any(|k| ctx.sentence_ends_before(start - k));
     let reach = if fronted { 4 * REACH } else { REACH };
     let mut i = end;
     while i < ctx.toks.len() && i < end + reach {
         // A clause that follows is reported, not the time's own: "wrote after his visit on
         // Friday, that allies should prepare" says nothing of when Friday was.
-        if sentence_ends_before(ctx, i) || ctx.is(i, "that") {
+        if ctx.sentence_ends_before(i) || ctx.is(i, "that") {
             break;
         }
         if let Some(c) = cue(ctx, i) {
@@ -69,21 +69,6 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
         i += 1;
     }
     None
-}
-
-/// Whether a sentence ends just before token `i`.
-fn sentence_ends_before(ctx: &Ctx<'_>, i: usize) -> bool {
-    let Some(t) = ctx.toks.get(i) else {
-        return true;
-    };
-    if t.newline_before {
-        return true;
-    }
-    let end = |k: usize| ctx.is_stop(k);
-    // A closing quote after the full stop belongs to the sentence it closes, spaced or not:
-    // `will fail."On Thursday`.
-    let quote = |k: usize| matches!(ctx.word(k), Some("\"" | "”" | "''" | "’" | "»"));
-    i > 0 && t.space_before && end(i - 1) || i > 1 && quote(i - 1) && end(i - 2)
 }
 
 fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
@@ -179,7 +164,7 @@ fn after_determiner(ctx: &Ctx<'_>, i: usize) -> bool {
 /// just before it ("ahead of", "next", "will") looks forward; news reports what happened.
 pub(crate) fn before_nominal(ctx: &Ctx<'_>, start: usize) -> Tense {
     let future = (start.saturating_sub(3)..start).any(|k| {
-        !(k + 1..=start).any(|j| sentence_ends_before(ctx, j))
+        !(k + 1..=start).any(|j| ctx.sentence_ends_before(j))
             && ctx
                 .find(k, |c| match c {
                     Class::Tense(Tense::Future) => Some(()),

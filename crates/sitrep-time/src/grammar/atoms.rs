@@ -55,6 +55,21 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Whether a sentence ends just before token `i`.
+    pub(crate) fn sentence_ends_before(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return true;
+        };
+        if t.newline_before {
+            return true;
+        }
+        let end = |k: usize| self.is_stop(k);
+        // A closing quote after the full stop belongs to the sentence it closes, spaced or not:
+        // `will fail."On Thursday`.
+        let quote = |k: usize| matches!(self.word(k), Some("\"" | "”" | "''" | "’" | "»"));
+        i > 0 && t.space_before && end(i - 1) || i > 1 && quote(i - 1) && end(i - 2)
+    }
+
     /// Whether the full stop at `i` is glued to a title abbreviation before it ("vs.").
     fn closes_title(&self, i: usize) -> bool {
         let (Some(prev), Some(stop)) = (i.checked_sub(1).map(|k| &self.toks[k]), self.toks.get(i))

@@ -223,9 +223,10 @@ impl Ctx<'_> {
                     matches!(c, Class::Tense(Tense::Future)).then_some(())
                 })
                 .is_some()
+            // Modals of possibility, which the tense list does not take for future cues.
             || matches!(
                 j.checked_sub(1).and_then(|k| self.word(k)),
-                Some("could" | "might" | "may" | "can" | "would" | "should" | "must")
+                Some("could" | "might" | "may" | "can")
             );
         if unit == Unit::Day && self.is(j, "one") && end == k + 1 && modal_before {
             return Some((
@@ -297,7 +298,7 @@ impl Ctx<'_> {
                 )
             );
         let opens = self.toks[j].capital
-            && (j == 0 || self.toks[j].newline_before || self.is_stop(j - 1))
+            && (j == 0 || self.sentence_ends_before(j))
             && matches!(
                 self.word(end),
                 Some("after" | "later" | "before" | "earlier")
