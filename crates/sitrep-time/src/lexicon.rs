@@ -54,6 +54,8 @@ pub(crate) enum Unit {
     Decade,
     Century,
     Weekend,
+    /// Two weeks: British news counts in them ("a fortnight ago"); TIMEX3 writes weeks.
+    Fortnight,
 }
 
 impl Unit {
@@ -70,6 +72,7 @@ impl Unit {
             "DE" => Unit::Decade,
             "CE" => Unit::Century,
             "WE" => Unit::Weekend,
+            "FN" => Unit::Fortnight,
             _ => return None,
         })
     }

@@ -234,6 +234,12 @@ impl Discourse {
         if deadline && !cx.firm_past {
             cx.tense = Some(Tense::Future);
         }
+        // "since" names a start already past, whatever the verb: "prices have risen since
+        // October" in an August article is last October, not the coming one.
+        if before == Some("since") && !cx.story {
+            cx.tense = Some(Tense::Past);
+            cx.happened_in = true;
+        }
         // "a year earlier" means the same quarter a year earlier only close to a quarter.
         if matches!(m.expr, Expr::Ago { .. }) && m.start > self.quarter_at + QUARTER_REACH {
             cx.quarter = None;
@@ -350,7 +356,7 @@ fn is_bare_weekday(e: &Expr) -> bool {
 fn granularity(u: Unit) -> u8 {
     match u {
         Unit::Hour | Unit::Minute | Unit::Second | Unit::Day => 0,
-        Unit::Week | Unit::Weekend => 1,
+        Unit::Week | Unit::Weekend | Unit::Fortnight => 1,
         Unit::Month => 2,
         Unit::Quarter => 3,
         Unit::Year => 4,

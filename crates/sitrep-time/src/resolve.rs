@@ -135,7 +135,7 @@ fn at_unit(d: Date, unit: Unit) -> String {
     match unit {
         Unit::Year => format!("{:04}", d.year()),
         Unit::Month => format!("{:04}-{:02}", d.year(), d.month()),
-        Unit::Week => week(d),
+        Unit::Week | Unit::Fortnight => week(d),
         Unit::Weekend => format!("{}-WE", week(d)),
         Unit::Quarter => format!("{:04}-Q{}", d.year(), quarter_of(d)),
         Unit::Decade => format!("{:03}", d.year() / 10),
@@ -149,7 +149,7 @@ fn unknown(unit: Unit) -> String {
     match unit {
         Unit::Year => "XXXX",
         Unit::Month => "XXXX-XX",
-        Unit::Week => "XXXX-WXX",
+        Unit::Week | Unit::Fortnight => "XXXX-WXX",
         Unit::Weekend => "XXXX-WXX-WE",
         Unit::Quarter => "XXXX-QX",
         Unit::Decade => "XXX",
@@ -167,6 +167,7 @@ fn shift(d: Date, unit: Unit, n: f64) -> Option<Date> {
         Unit::Year => d.checked_add(whole.years()).ok(),
         Unit::Month => add_months(d, whole),
         Unit::Week | Unit::Weekend => add_days(d, (n * 7.0).round() as i64),
+        Unit::Fortnight => add_days(d, (n * 14.0).round() as i64),
         Unit::Day => add_days(d, whole),
         Unit::Quarter => add_months(d, whole * 3),
         Unit::Decade => d.checked_add((whole * 10).years()).ok(),
@@ -200,6 +201,8 @@ fn duration(amount: Amount, unit: Unit) -> String {
         }
         (Amount::Num(n), Unit::Weekend) => (Amount::Num(n * 2.0), Unit::Day),
         (Amount::Vague, Unit::Weekend) => (Amount::Vague, Unit::Day),
+        (Amount::Num(n), Unit::Fortnight) => (Amount::Num(n * 2.0), Unit::Week),
+        (Amount::Vague, Unit::Fortnight) => (Amount::Vague, Unit::Week),
         other => other,
     };
     // Fractions of a day, an hour or a minute in the next smaller unit: "5 1/2 hours" is
@@ -231,7 +234,7 @@ fn duration(amount: Amount, unit: Unit) -> String {
     match unit {
         Unit::Year => format!("P{n}Y"),
         Unit::Month => format!("P{n}M"),
-        Unit::Week => format!("P{n}W"),
+        Unit::Week | Unit::Fortnight => format!("P{n}W"),
         Unit::Day => format!("P{n}D"),
         Unit::Hour => format!("PT{n}H"),
         Unit::Minute => format!("PT{n}M"),
@@ -427,6 +430,10 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             Some(a) => resolve_part(part, Some(a.year() as i32 + years as i32), None, cx),
         },
         Expr::UnitShift { unit, shift: s } => match a {
+            // "the past fortnight", "next fortnight": two weeks, which no calendar value names.
+            _ if unit == Unit::Fortnight => {
+                date_value(Dur, duration(Amount::Num(1.0), unit), false)
+            }
             None => date_value(D, unknown(unit), false),
             Some(a) if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) => {
                 let _ = a;

@@ -137,6 +137,7 @@ impl Ctx<'_> {
                     Unit::Year
                         | Unit::Month
                         | Unit::Week
+                        | Unit::Fortnight
                         | Unit::Day
                         | Unit::Decade
                         | Unit::Century
