@@ -65,6 +65,8 @@ pub(crate) enum Expr {
     Century(i32),
     /// A weekday, with last/this/next where given.
     Weekday { weekday: u8, shift: Option<i8> },
+    /// A weekday in the week before, of or after the anchor's: "Thursday last week".
+    WeekdayOfWeek { weekday: u8, week: i8 },
     /// A month named with last/this/next ("last November").
     MonthShift { month: u8, shift: i8 },
     /// A holiday named with last/this/next ("last Christmas", "the next Independence Day").

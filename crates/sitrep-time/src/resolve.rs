@@ -395,6 +395,14 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                 date_value(D, ymd(d), true)
             }
         },
+        Expr::WeekdayOfWeek { weekday, week } => match a {
+            None => date_value(D, format!("XXXX-WXX-{weekday}"), false),
+            Some(a) => {
+                let monday = add_days(a, 1 - a.weekday().to_monday_one_offset() as i64)?;
+                let d = add_days(monday, 7 * week as i64 + weekday as i64 - 1)?;
+                date_value(D, ymd(d), true)
+            }
+        },
         Expr::MonthShift { month, shift } => match a {
             None => date_value(D, format!("XXXX-{month:02}"), false),
             Some(a) => {

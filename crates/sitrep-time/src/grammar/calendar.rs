@@ -37,6 +37,13 @@ impl Ctx<'_> {
                     });
                 }
             }
+            // "Thursday last week", "Monday of next week": that week's day, not the nearest.
+            let k = self.skip(end, "of");
+            if let Some((e, week)) = self.shift(k) {
+                if self.is(e, "week") && self.anaphor(k).is_none() && !self.nearest(k) {
+                    return Some((e + 1, Expr::WeekdayOfWeek { weekday: d, week }));
+                }
+            }
             let shift = None;
             return Some((end, Expr::Weekday { weekday: d, shift }));
         }
