@@ -135,6 +135,11 @@ pub(crate) enum Expr {
         month: u8,
         quant: Option<&'static str>,
     },
+    /// A recurring season ("every summer"): `season` is its TIMEX3 code.
+    SeasonSet {
+        season: &'static str,
+        quant: Option<&'static str>,
+    },
     /// A day some days from a named one ("the day before last Tuesday": -1).
     DaysFrom { date: Box<Expr>, days: i8 },
     /// The week a date falls in ("the week of March 6").

@@ -576,6 +576,7 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             anchored: false,
         },
         Expr::MonthSet { month, quant } => once_each(format!("XXXX-{month:02}"), quant),
+        Expr::SeasonSet { season, quant } => once_each(format!("XXXX-{season}"), quant),
         Expr::WeekOf(ref date) => from_day(date, cx, Unit::Week, |d| Some(week(d)))?,
         Expr::OfMonth { part, ref month } => of_month(part, month, cx)?,
         // A quarter already named ("first-quarter results ... for the quarter ended Sept.

@@ -1,7 +1,7 @@
 //! Patterns relative to the anchor or counted in units: last/this/next, amounts of units,
 //! "ago", days and times of day, references and sets.
 
-use crate::expr::{Amount, Clock, Expr};
+use crate::expr::{Amount, Clock, Expr, YearPart};
 use crate::lexicon::{Class, Tense, Unit};
 use crate::scan::{Kind, Suffix};
 
@@ -556,7 +556,16 @@ impl Ctx<'_> {
                 return Some((end, Expr::MonthSet { month, quant }));
             }
         }
+        if let Some((end, YearPart::Season(season))) = self.season_word(j) {
+            return Some((end, Expr::SeasonSet { season, quant }));
+        }
+        // "every other day" is every second one; "every third week" every three weeks.
+        let nth = self
+            .ordinal(j)
+            .filter(|&(e, n)| n > 1 && self.unit(e).is_some());
         let (k, amount) = match self.amount(j) {
+            _ if self.is(j, "other") && self.unit(j + 1).is_some() => (j + 1, Amount::Num(2.0)),
+            _ if nth.is_some() => nth.map(|(e, n)| (e, Amount::Num(n as f64)))?,
             Some((k, a)) if !self.is(j, "a") => (k, a),
             _ => (j, Amount::Num(1.0)),
         };
