@@ -274,7 +274,13 @@ impl Discourse {
         }
         // Speech time ("today", "overnight") is not a time the story moves to: "the
         // previous Friday" after "Friday ... overnight losses" is the Friday before that one.
-        if matches!(v.kind, TimexType::Date | TimexType::Time) && !is_speech_day(&m.expr) {
+        // Nor is a time looked back to from the story's: "fell to 1.45 percent from 1.51
+        // percent the day before ... the euro rose from $1.1074 the day before" compares
+        // both with the same day, while "the next day ... the following day" moves on.
+        if matches!(v.kind, TimexType::Date | TimexType::Time)
+            && !is_speech_day(&m.expr)
+            && !looks_back(&m.expr)
+        {
             if let Some(named) = named_time(&v.value) {
                 self.mentioned = Some(named);
             }
@@ -350,6 +356,12 @@ fn is_bare_weekday(e: &Expr) -> bool {
         Expr::Day { date, .. } => is_bare_weekday(date),
         _ => false,
     }
+}
+
+/// Whether the expression is a unit back from the time under discussion ("the day
+/// before", "the previous week").
+fn looks_back(e: &Expr) -> bool {
+    matches!(e, Expr::Anaphoric(inner) if matches!(**inner, Expr::UnitShift { shift, .. } if shift < 0))
 }
 
 /// How coarse a unit is, for "that day" wanting a day named, "that year" any date.

@@ -121,7 +121,15 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
             return Some(simple(t, firm));
         }
     }
-    // A participle after "be" is no event of its own: "to be published in November".
+    // An infinitive looks ahead: "to be replaced by Brazile through the November election".
+    if i >= 2 && ctx.is(i - 1, "be") && ctx.is(i - 2, "to") {
+        return Some(Cue {
+            tense: Tense::Future,
+            firm: false,
+            event: false,
+        });
+    }
+    // A participle after "be" is no event of its own: "is expected in November".
     let participle = (i.saturating_sub(2)..i).any(|k| {
         matches!(
             ctx.word(k),

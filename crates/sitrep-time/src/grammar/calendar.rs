@@ -705,17 +705,24 @@ impl Ctx<'_> {
         // time under discussion. Not "the day before the vote", where "before" is a
         // preposition.
         if !latest && j == i + 1 {
+            // "the year after that", "the day before that": the same, said outright.
+            let that =
+                matches!(self.word(end), Some("before" | "after")) && self.is(end + 1, "that");
             let shift = match self.word(end) {
                 Some("earlier") => Some(-1),
                 Some("later") => Some(1),
-                Some("before") if self.toks.get(end + 1).is_none_or(|t| t.kind != Kind::Word) => {
+                Some("before")
+                    if that || self.toks.get(end + 1).is_none_or(|t| t.kind != Kind::Word) =>
+                {
                     Some(-1)
                 }
+                Some("after") if that => Some(1),
                 _ => None,
             };
             if let Some(shift) = shift {
                 let shifted = Box::new(Expr::UnitShift { unit, shift });
-                return Some((end + 1, Expr::Anaphoric(shifted)));
+                let end = if that { end + 2 } else { end + 1 };
+                return Some((end, Expr::Anaphoric(shifted)));
             }
         }
         // "the year ended Sept. 30" is a length: a fiscal year.
