@@ -314,6 +314,11 @@ impl Ctx<'_> {
                             | "late"
                             | "mid"
                             | "-"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                            | "our"
                     )
                 ));
         if self.is(end, "of")

@@ -55,8 +55,8 @@ impl Ctx<'_> {
         let (j, shift) = self.shift(i)?;
         let j = self.skip(j, "fiscal");
         if let Some((end, unit)) = self.unit(j) {
-            // A quoted title: ABC's "This Week".
-            let quoted = i > 0 && matches!(self.word(i - 1), Some("\"" | "``" | "'"));
+            // A title, quoted or after its network's name: ABC's "This Week", ABC's This Week.
+            let quoted = i > 0 && matches!(self.word(i - 1), Some("\"" | "``" | "'" | "'s"));
             if quoted && self.toks[i].capital && self.toks[j].capital {
                 return None;
             }
