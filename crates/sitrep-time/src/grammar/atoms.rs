@@ -496,8 +496,8 @@ impl Ctx<'_> {
         } else if let Some(k) = self.quarter_of_a_century(i) {
             return Some((k, Amount::Num(0.25)));
         } else if let Some((end, ())) = self.find(i, |c| matches!(c, Class::Half).then_some(())) {
-            // "half a year"
-            let after = self.skip(end, "a");
+            // "half a year", "half an hour"
+            let after = self.skip(self.skip(end, "a"), "an");
             return Some((after.max(end), Amount::Num(0.5)));
         } else {
             let (end, v) = self.find(i, |c| match c {
