@@ -319,6 +319,7 @@ impl Ctx<'_> {
                             | "its"
                             | "their"
                             | "our"
+                            | "between"
                     )
                 ));
         if self.is(end, "of")
