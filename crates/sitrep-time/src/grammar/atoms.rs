@@ -322,7 +322,10 @@ impl Ctx<'_> {
                             | "between"
                     )
                 ));
+        // "March of 1998" and "March of last year" are dates; "the March of time" is not.
+        let of_year = self.shift(end + 1).is_some_and(|(e, _)| self.is(e, "year"));
         if self.is(end, "of")
+            && !of_year
             && !self
                 .toks
                 .get(end + 1)

@@ -345,7 +345,13 @@ impl Ctx<'_> {
         if !matches!(date, Expr::Calendar { year: None, .. }) {
             return Some((end, date));
         }
-        if let Some((e, years)) = self.shift(end) {
+        // "March 23 of this year", "June of next year"
+        let k = if self.is(end, "of") && self.shift(end + 1).is_some() {
+            end + 1
+        } else {
+            end
+        };
+        if let Some((e, years)) = self.shift(k) {
             if self.unit(e) == Some((e + 1, Unit::Year)) && !self.is(e + 1, "'s") {
                 let date = Box::new(date);
                 return Some((e + 1, Expr::InYear { date, years }));
