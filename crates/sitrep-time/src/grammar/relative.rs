@@ -56,8 +56,8 @@ impl Ctx<'_> {
         let j = self.skip(j, "fiscal");
         if let Some((end, unit)) = self.unit(j) {
             // A title, quoted or after its network's name: ABC's "This Week", ABC's This Week.
-            let quoted = i > 0 && matches!(self.word(i - 1), Some("\"" | "``" | "'" | "'s"));
-            if quoted && self.toks[i].capital && self.toks[j].capital {
+            let titled = i > 0 && matches!(self.word(i - 1), Some("\"" | "``" | "'" | "'s"));
+            if titled && self.toks[i].capital && self.toks[j].capital {
                 return None;
             }
             if !self.is_plural(j, end) {
@@ -563,10 +563,10 @@ impl Ctx<'_> {
         let nth = self
             .ordinal(j)
             .filter(|&(e, n)| n > 1 && self.unit(e).is_some());
-        let (k, amount) = match self.amount(j) {
+        let (k, amount) = match (nth, self.amount(j)) {
             _ if self.is(j, "other") && self.unit(j + 1).is_some() => (j + 1, Amount::Num(2.0)),
-            _ if nth.is_some() => nth.map(|(e, n)| (e, Amount::Num(n as f64)))?,
-            Some((k, a)) if !self.is(j, "a") => (k, a),
+            (Some((e, n)), _) => (e, Amount::Num(n as f64)),
+            (None, Some((k, a))) if !self.is(j, "a") => (k, a),
             _ => (j, Amount::Num(1.0)),
         };
         let (end, unit) = self.unit(k)?;
