@@ -74,6 +74,11 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
 fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
     let w = ctx.word(i)?;
     let perfect = matches!(w, "has" | "have" | "hasn't" | "haven't");
+    // "have" before a noun phrase is possession, not the perfect: "Republicans have 24
+    // Senate seats up in November" says nothing of when November is.
+    if perfect && possessed(ctx, i + 1) {
+        return None;
+    }
     let simple = |tense: Tense, firm: bool| Cue {
         tense,
         firm,
@@ -142,6 +147,35 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
         firm: listed && !perfect,
         event: !auxiliary,
     })
+}
+
+/// Whether a noun phrase starts at token `i`: a number or a determiner.
+fn possessed(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.toks.get(i).is_some_and(|t| t.kind == Kind::Number)
+        || matches!(
+            ctx.word(i),
+            Some(
+                "a" | "an"
+                    | "the"
+                    | "no"
+                    | "some"
+                    | "any"
+                    | "many"
+                    | "more"
+                    | "few"
+                    | "several"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "enough"
+                    | "plenty"
+                    | "lots"
+            )
+        )
 }
 
 /// Whether "had" or "had been" comes just before token `i`.
