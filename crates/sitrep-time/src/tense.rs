@@ -40,12 +40,15 @@ impl Cue {
 
 /// The nearest cue around tokens `[start, end)`, if any.
 pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
+    let quoted = inside_quote(ctx, start);
     let mut i = start;
     let mut steps = 0;
     while i > 0 && steps < REACH {
         i -= 1;
         steps += 1;
-        if ctx.sentence_ends_before(i + 1) {
+        // A quotation has its own tense: "I feel very good about chances in November,"
+        // Tester said.
+        if ctx.sentence_ends_before(i + 1) || quoted && ctx.is_quote_mark(i) {
             break;
         }
         if let Some(c) = cue(ctx, i) {
@@ -60,7 +63,7 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
     while i < ctx.toks.len() && i < end + reach {
         // A clause that follows is reported, not the time's own: "wrote after his visit on
         // Friday, that allies should prepare" says nothing of when Friday was.
-        if ctx.sentence_ends_before(i) || ctx.is(i, "that") {
+        if ctx.sentence_ends_before(i) || ctx.is(i, "that") || quoted && ctx.is_quote_mark(i) {
             break;
         }
         if let Some(c) = cue(ctx, i) {
@@ -69,6 +72,25 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
         i += 1;
     }
     None
+}
+
+/// Whether token `i` stands inside a quotation: more quotation marks open than close before
+/// it in its paragraph. A quote reopened in the next paragraph opens again there, so the
+/// paragraph is enough. A scare-quoted fragment before the time (`did not "feel safe"
+/// during Wednesday's news conference`) is closed again and does not count.
+fn inside_quote(ctx: &Ctx<'_>, i: usize) -> bool {
+    let (mut straight, mut curly) = (0u32, 0i32);
+    let mut k = i;
+    while k > 0 && !ctx.toks[k].newline_before {
+        k -= 1;
+        match ctx.word(k) {
+            Some("\"" | "''") => straight += 1,
+            Some("“" | "``" | "«") => curly += 1,
+            Some("”" | "»") => curly -= 1,
+            _ => {}
+        }
+    }
+    curly > 0 || straight % 2 == 1
 }
 
 fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {

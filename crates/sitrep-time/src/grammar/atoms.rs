@@ -70,6 +70,14 @@ impl<'a> Ctx<'a> {
         i > 0 && t.space_before && end(i - 1) || i > 1 && quote(i - 1) && end(i - 2)
     }
 
+    /// Whether token `i` is a double quotation mark, opening or closing.
+    pub(crate) fn is_quote_mark(&self, i: usize) -> bool {
+        matches!(
+            self.word(i),
+            Some("\"" | "“" | "”" | "''" | "``" | "«" | "»")
+        )
+    }
+
     /// Whether the full stop at `i` is glued to a title abbreviation before it ("vs.").
     fn closes_title(&self, i: usize) -> bool {
         let (Some(prev), Some(stop)) = (i.checked_sub(1).map(|k| &self.toks[k]), self.toks.get(i))
