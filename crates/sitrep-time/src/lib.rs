@@ -219,6 +219,24 @@ impl Discourse {
         if bare_weekday && ctx.is(m.end, "'s") {
             cx.tense = Some(tense::before_nominal(ctx, m.start));
         }
+        // "her March comment": a month after a possessive names a thing already done, as a
+        // possessive weekday does; the clause's verb is not its event.
+        let bare_month = matches!(
+            m.expr,
+            Expr::Calendar {
+                year: None,
+                month: Some(_),
+                day: None
+            }
+        );
+        let after_possessive = m.start > 0
+            && matches!(
+                ctx.word(m.start - 1),
+                Some("his" | "her" | "its" | "their" | "our")
+            );
+        if bare_month && after_possessive {
+            cx.tense = Some(tense::before_nominal(ctx, m.start));
+        }
         // A deadline looks ahead whatever the verb: "extended its deadline until 9 a.m.
         // Tuesday", "has given them until Friday", "said it would declare by the end of March
         // and suggested". Only a verb the word list knows as past ("stayed" is not one) keeps
