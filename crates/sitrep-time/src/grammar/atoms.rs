@@ -418,6 +418,26 @@ impl Ctx<'_> {
         if matches!(prev, Some("$" | "£" | "€" | "#" | "no" | "+")) || self.is(i + 1, "%") {
             return None;
         }
+        // A numbered part or thing: "Section 1001", "Resolution 2334", "Flight 1549".
+        if matches!(
+            prev,
+            Some(
+                "section"
+                    | "article"
+                    | "paragraph"
+                    | "chapter"
+                    | "clause"
+                    | "resolution"
+                    | "amendment"
+                    | "flight"
+                    | "route"
+                    | "room"
+                    | "page"
+                    | "form"
+            )
+        ) {
+            return None;
+        }
         // "1989,000" or "2021.5" is a number; "December 2021, 2 months before" is a year.
         if self.toks.get(i + 1).is_some_and(|t| {
             !t.space_before && t.kind == Kind::Punct && matches!(t.norm(self.norm), "," | ".")
