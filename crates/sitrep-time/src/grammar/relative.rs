@@ -491,10 +491,19 @@ impl Ctx<'_> {
     }
 
     pub(crate) fn reference(&self, i: usize) -> P<Expr> {
-        self.find(i, |c| match c {
+        let (end, expr) = self.find(i, |c| match c {
             Class::Reference(kind, value) => Some(Expr::Reference { kind, value }),
             _ => None,
-        })
+        })?;
+        // "five of the past six election cycles": a count of things follows, no time.
+        let counted = self.toks.get(end).is_some_and(|t| t.kind == Kind::Number)
+            || self
+                .find(end, |c| matches!(c, Class::Cardinal(_)).then_some(()))
+                .is_some();
+        if counted && matches!(self.word(end - 1), Some("past" | "last")) {
+            return None;
+        }
+        Some((end, expr))
     }
 
     /// "daily", "every week", "every two weeks", "each Friday", "twice a week", "per year".
