@@ -275,6 +275,7 @@ impl Discourse {
             let needed = match **inner {
                 Expr::UnitShift { unit, .. } => unit,
                 Expr::MonthShift { .. } => Unit::Month,
+                Expr::InYear { .. } => Unit::Year,
                 _ => Unit::Day,
             };
             match self.mentioned {

@@ -354,7 +354,12 @@ impl Ctx<'_> {
         if let Some((e, years)) = self.shift(k) {
             if self.unit(e) == Some((e + 1, Unit::Year)) && !self.is(e + 1, "'s") {
                 let date = Box::new(date);
-                return Some((e + 1, Expr::InYear { date, years }));
+                let in_year = Expr::InYear { date, years };
+                // "October of that year": the year last named.
+                if self.anaphor(k).is_some() {
+                    return Some((e + 1, Expr::Anaphoric(Box::new(in_year))));
+                }
+                return Some((e + 1, in_year));
             }
         }
         Some((end, date))
