@@ -503,6 +503,11 @@ impl Ctx<'_> {
         if counted && matches!(self.word(end - 1), Some("past" | "last")) {
             return None;
         }
+        // "the short-term implications": hyphenated before a noun, an adjective.
+        let hyphenated = end >= i + 3 && self.is(end - 2, "-") && !self.toks[end - 2].space_before;
+        if hyphenated && self.toks.get(end).is_some_and(|t| t.kind == Kind::Word) {
+            return None;
+        }
         Some((end, expr))
     }
 
