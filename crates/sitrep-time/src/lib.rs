@@ -212,29 +212,16 @@ impl Discourse {
         cx.tense = cue.map(|c| c.tense);
         cx.story = self.story_anchor;
         cx.firm_past = cue.is_some_and(|c| c.firm_past());
-        cx.happened_in = cue.is_some_and(|c| c.past_event())
-            && m.start > 0
-            && matches!(ctx.word(m.start - 1), Some("in" | "on" | "during"));
+        let before = m.start.checked_sub(1).and_then(|k| ctx.word(k));
+        cx.happened_in =
+            cue.is_some_and(|c| c.past_event()) && matches!(before, Some("in" | "on" | "during"));
         let bare_weekday = is_bare_weekday(&m.expr);
         if bare_weekday && ctx.is(m.end, "'s") {
             cx.tense = Some(tense::before_nominal(ctx, m.start));
         }
         // "her March comment": a month after a possessive names a thing already done, as a
         // possessive weekday does; the clause's verb is not its event.
-        let bare_month = matches!(
-            m.expr,
-            Expr::Calendar {
-                year: None,
-                month: Some(_),
-                day: None
-            }
-        );
-        let after_possessive = m.start > 0
-            && matches!(
-                ctx.word(m.start - 1),
-                Some("his" | "her" | "its" | "their" | "our")
-            );
-        if bare_month && after_possessive {
+        if is_bare_month(&m.expr) && m.start > 0 && ctx.possessive(m.start - 1) {
             cx.tense = Some(tense::before_nominal(ctx, m.start));
         }
         // A deadline looks ahead whatever the verb: "extended its deadline until 9 a.m.
@@ -243,7 +230,6 @@ impl Discourse {
         // it behind: "was held until Monday". A month is as often a past span ("until March
         // he lived in Kyiv", "By March the army retreated"), so only "by the end of" one
         // looks ahead, and only past an -ed word.
-        let before = m.start.checked_sub(1).and_then(|k| ctx.word(k));
         let deadline = if bare_weekday {
             matches!(before, Some("until" | "till" | "by"))
         } else {
@@ -375,6 +361,18 @@ fn is_bare_weekday(e: &Expr) -> bool {
         Expr::Day { date, .. } => is_bare_weekday(date),
         _ => false,
     }
+}
+
+/// Whether the expression is a month with neither day nor year: "March".
+fn is_bare_month(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::Calendar {
+            year: None,
+            month: Some(_),
+            day: None
+        }
+    )
 }
 
 /// Whether the expression is a unit back from the time under discussion ("the day

@@ -398,8 +398,7 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
         Expr::WeekdayOfWeek { weekday, week } => match a {
             None => date_value(D, format!("XXXX-WXX-{weekday}"), false),
             Some(a) => {
-                let monday = add_days(a, 1 - a.weekday().to_monday_one_offset() as i64)?;
-                let d = add_days(monday, 7 * week as i64 + weekday as i64 - 1)?;
+                let d = add_days(weekday_date(a, weekday, 0, false)?, 7 * week as i64)?;
                 date_value(D, ymd(d), true)
             }
         },

@@ -40,7 +40,8 @@ impl Cue {
 
 /// The nearest cue around tokens `[start, end)`, if any.
 pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
-    let quoted = inside_quote(ctx, start);
+    // Only asked at a quotation mark: most times have none near them.
+    let quoted = || inside_quote(ctx, start);
     let mut i = start;
     let mut steps = 0;
     while i > 0 && steps < REACH {
@@ -48,7 +49,7 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
         steps += 1;
         // A quotation has its own tense: "I feel very good about chances in November,"
         // Tester said.
-        if ctx.sentence_ends_before(i + 1) || quoted && ctx.is_quote_mark(i) {
+        if ctx.sentence_ends_before(i + 1) || ctx.is_quote_mark(i) && quoted() {
             break;
         }
         if let Some(c) = cue(ctx, i) {
@@ -63,7 +64,7 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
     while i < ctx.toks.len() && i < end + reach {
         // A clause that follows is reported, not the time's own: "wrote after his visit on
         // Friday, that allies should prepare" says nothing of when Friday was.
-        if ctx.sentence_ends_before(i) || ctx.is(i, "that") || quoted && ctx.is_quote_mark(i) {
+        if ctx.sentence_ends_before(i) || ctx.is(i, "that") || ctx.is_quote_mark(i) && quoted() {
             break;
         }
         if let Some(c) = cue(ctx, i) {
@@ -171,28 +172,24 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
     })
 }
 
-/// Whether a noun phrase starts at token `i`: a number or a determiner.
+/// Whether token `i` is an article or a possessive: "the", "a", "their", "my".
+fn determiner(ctx: &Ctx<'_>, i: usize) -> bool {
+    matches!(ctx.word(i), Some("a" | "an" | "the" | "my" | "your")) || ctx.possessive(i)
+}
+
+/// Whether a noun phrase starts at token `i`: a number, a determiner or a quantifier.
 fn possessed(ctx: &Ctx<'_>, i: usize) -> bool {
     ctx.toks.get(i).is_some_and(|t| t.kind == Kind::Number)
+        || determiner(ctx, i)
         || matches!(
             ctx.word(i),
             Some(
-                "a" | "an"
-                    | "the"
-                    | "no"
-                    | "some"
+                "no" | "some"
                     | "any"
                     | "many"
                     | "more"
                     | "few"
                     | "several"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "my"
-                    | "your"
                     | "enough"
                     | "plenty"
                     | "lots"
@@ -210,12 +207,7 @@ fn past_perfect_before(ctx: &Ctx<'_>, i: usize) -> bool {
 /// unspecified date", "the revised plan", "their expected sanctions package" say nothing
 /// about when.
 fn after_determiner(ctx: &Ctx<'_>, i: usize) -> bool {
-    let article = |k: usize| {
-        matches!(
-            ctx.word(k),
-            Some("a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "my" | "your")
-        )
-    };
+    let article = |k: usize| determiner(ctx, k);
     let adverb = |k: usize| {
         ctx.word(k)
             .is_some_and(|w| w.ends_with("ly") || matches!(w, "still" | "yet" | "much"))

@@ -70,6 +70,12 @@ impl<'a> Ctx<'a> {
         i > 0 && t.space_before && end(i - 1) || i > 1 && quote(i - 1) && end(i - 2)
     }
 
+    /// Whether token `i` is a possessive determiner: "her March comment", "their expected
+    /// sanctions package".
+    pub(crate) fn possessive(&self, i: usize) -> bool {
+        matches!(self.word(i), Some("his" | "her" | "its" | "their" | "our"))
+    }
+
     /// Whether token `i` is a double quotation mark, opening or closing.
     pub(crate) fn is_quote_mark(&self, i: usize) -> bool {
         matches!(
@@ -322,14 +328,10 @@ impl Ctx<'_> {
                             | "late"
                             | "mid"
                             | "-"
-                            | "his"
-                            | "her"
-                            | "its"
-                            | "their"
-                            | "our"
                             | "between"
                     )
-                ));
+                )
+                || self.possessive(i - 1));
         // "March of 1998" and "March of last year" are dates; "the March of time" is not.
         let of_year = self.shift(end + 1).is_some_and(|(e, _)| self.is(e, "year"));
         if self.is(end, "of")

@@ -496,11 +496,13 @@ impl Ctx<'_> {
             _ => None,
         })?;
         // "five of the past six election cycles": a count of things follows, no time.
-        let counted = self.toks.get(end).is_some_and(|t| t.kind == Kind::Number)
-            || self
-                .find(end, |c| matches!(c, Class::Cardinal(_)).then_some(()))
-                .is_some();
-        if counted && matches!(self.word(end - 1), Some("past" | "last")) {
+        let counted = || {
+            self.toks.get(end).is_some_and(|t| t.kind == Kind::Number)
+                || self
+                    .find(end, |c| matches!(c, Class::Cardinal(_)).then_some(()))
+                    .is_some()
+        };
+        if matches!(self.word(end - 1), Some("past" | "last")) && counted() {
             return None;
         }
         // "the short-term implications": hyphenated before a noun, an adjective.
