@@ -505,12 +505,46 @@ impl Ctx<'_> {
         if matches!(self.word(end - 1), Some("past" | "last")) && counted() {
             return None;
         }
+        if self.is(i, "soon") && !self.soon_ahead(i) {
+            return None;
+        }
         // "the short-term implications": hyphenated before a noun, an adjective.
         let hyphenated = end >= i + 3 && self.is(end - 2, "-") && !self.toks[end - 2].space_before;
         if hyphenated && self.toks.get(end).is_some_and(|t| t.kind == Kind::Word) {
             return None;
         }
         Some((end, expr))
+    }
+
+    /// Whether "soon" at `i` points ahead of the anchor on its own. "as soon as", "soon
+    /// after the vote" and "too soon to say" lean on another time or on none; "soon
+    /// became", "was soon" tell a story already past.
+    fn soon_ahead(&self, i: usize) -> bool {
+        let past = |k: usize| {
+            self.find(k, |c| matches!(c, Class::Tense(Tense::Past)).then_some(()))
+                .is_some()
+                || self
+                    .word(k)
+                    .is_some_and(|w| w.len() > 4 && w.ends_with("ed"))
+        };
+        let before = i.checked_sub(1).and_then(|k| self.word(k));
+        !matches!(
+            before,
+            Some("as" | "too" | "so" | "how" | "anytime" | "time")
+        ) && !matches!(
+            self.word(i + 1),
+            Some(
+                "after"
+                    | "afterwards"
+                    | "afterward"
+                    | "before"
+                    | "thereafter"
+                    | "as"
+                    | "enough"
+                    | "-"
+            )
+        ) && !(i + 1..i + 4).any(|k| !self.sentence_ends_before(k) && past(k))
+            && !i.checked_sub(1).is_some_and(past)
     }
 
     /// "daily", "every week", "every two weeks", "each Friday", "twice a week", "per year".
