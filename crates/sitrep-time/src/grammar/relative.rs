@@ -505,6 +505,10 @@ impl Ctx<'_> {
         if matches!(self.word(end - 1), Some("past" | "last")) && counted() {
             return None;
         }
+        // "some time next week", "some time ago" are a point, not a stretch.
+        if self.is(i, "some") && self.is(i + 1, "time") && self.point_follows(end) {
+            return None;
+        }
         if self.is(i, "soon") && !self.soon_ahead(i) {
             return None;
         }
@@ -514,6 +518,33 @@ impl Ctx<'_> {
             return None;
         }
         Some((end, expr))
+    }
+
+    /// Whether the words from `i` pin a vague time to a point: "some time later", "some time
+    /// in March", "some time before the vote".
+    fn point_follows(&self, i: usize) -> bool {
+        matches!(
+            self.word(i),
+            Some(
+                "ago"
+                    | "later"
+                    | "earlier"
+                    | "after"
+                    | "before"
+                    | "in"
+                    | "on"
+                    | "next"
+                    | "last"
+                    | "this"
+                    | "soon"
+                    | "between"
+                    | "during"
+                    | "around"
+                    | "since"
+                    | "that"
+                    | "when"
+            )
+        )
     }
 
     /// Whether "soon" at `i` points ahead of the anchor on its own. "as soon as", "soon
