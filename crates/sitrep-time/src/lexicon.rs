@@ -96,6 +96,8 @@ pub(crate) enum Holiday {
     NthWeekday(u8, u8, u8, i8),
     /// Days after Western Easter Sunday.
     Easter(i8),
+    /// One day in history, named by its date ("9/11"): year, month, day.
+    Dated(i16, u8, u8),
 }
 
 /// What a word or phrase means to the grammar.
@@ -398,6 +400,13 @@ fn is_country_code(code: &str) -> bool {
 fn parse_holiday(value: &str) -> Option<Holiday> {
     if let Some(n) = value.strip_prefix("EASTER") {
         return Some(Holiday::Easter(n.trim_start_matches('+').parse().ok()?));
+    }
+    if let Some((y, md)) = value.split_once('-').filter(|(y, _)| y.len() == 4) {
+        let (m, d) = md.split_once('-')?;
+        let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        return jiff::civil::Date::new(y, m as i8, d as i8)
+            .is_ok()
+            .then_some(Holiday::Dated(y, m, d));
     }
     let (m, rest) = value.split_once('-')?;
     let month: u8 = m.parse().ok().filter(|m| (1..=12).contains(m))?;

@@ -277,6 +277,9 @@ fn weekday_date(anchor: Date, wd: u8, direction: i8, strict: bool) -> Option<Dat
 fn unanchored_holiday(holiday: Holiday) -> Value {
     match holiday {
         Holiday::Fixed(m, d) => date_value(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), false),
+        Holiday::Dated(y, m, d) => {
+            date_value(TimexType::Date, format!("{y:04}-{m:02}-{d:02}"), false)
+        }
         _ => date_value(TimexType::Date, "XXXX-XX-XX".into(), false),
     }
 }
@@ -292,6 +295,7 @@ fn holiday_date(h: Holiday, year: i32) -> Option<Date> {
             add_days(day, after as i64)
         }
         Holiday::Easter(offset) => add_days(easter(year)?, offset as i64),
+        Holiday::Dated(y, m, d) => Date::new(y, m as i8, d as i8).ok(),
     }
 }
 

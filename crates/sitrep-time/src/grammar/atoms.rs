@@ -29,10 +29,9 @@ impl<'a> Ctx<'a> {
         let mut buf = Vec::new();
         for i in 0..toks.len() {
             let from = hits.len() as u32;
-            if toks[i].kind != Kind::Number {
-                lexicon.lookup(toks, norm, i, &mut buf);
-                hits.extend(buf.iter().copied());
-            }
+            // Numbers are looked up too: a day in history is named by its digits ("9/11").
+            lexicon.lookup(toks, norm, i, &mut buf);
+            hits.extend(buf.iter().copied());
             ranges.push((from, hits.len() as u32));
         }
         Ctx {

@@ -171,11 +171,52 @@ impl Ctx<'_> {
     /// The holiday named at `i`. Where countries keep it on different days ("Independence
     /// Day"), the country named just before it in its sentence decides ("Ukraine's
     /// Independence Day"), else the country the text names most, else the first listed.
+    /// Whether a day in history named by its date (`[i, end)`, "9/11") stands for that day:
+    /// "the 9/11 attacks", "since 9/11", "post-9/11"; not "the 9/11 commission" or "9/11
+    /// families", and not a coming 11 September ("the vote is scheduled for 9/11").
+    fn names_the_day(&self, i: usize, end: usize) -> bool {
+        let event_after = matches!(
+            self.word(end),
+            Some(
+                "attack"
+                    | "attacks"
+                    | "attackers"
+                    | "terrorist"
+                    | "terror"
+                    | "hijackers"
+                    | "hijackings"
+            )
+        );
+        let before = |k: usize| i.checked_sub(k).and_then(|k| self.word(k));
+        let point_before = matches!(
+            before(1),
+            Some("on" | "after" | "since" | "before" | "until" | "from")
+        ) || before(1) == Some("-") && before(2) == Some("post");
+        let named_after = matches!(
+            self.word(end),
+            Some(
+                "commission"
+                    | "families"
+                    | "victims"
+                    | "memorial"
+                    | "museum"
+                    | "plotter"
+                    | "widow"
+                    | "responders"
+                    | "report"
+            )
+        );
+        event_after || point_before && !named_after
+    }
+
     pub(crate) fn holiday(&self, i: usize) -> P<Holiday> {
         let (end, (first, country)) = self.find(i, |c| match c {
             Class::Holiday(h, country) => Some((h, country)),
             _ => None,
         })?;
+        if matches!(first, Holiday::Dated(..)) && !self.names_the_day(i, end) {
+            return None;
+        }
         if country.is_none() {
             return Some((end, first));
         }
