@@ -330,7 +330,29 @@ impl Ctx<'_> {
                             | "between"
                     )
                 )
-                || self.possessive(i - 1));
+                || self.possessive(i - 1)
+                // A capitalised month as the object of a verb of phases: "began March
+                // with $8 million", "spent May in Kyiv". "march" is never their object.
+                || t.capital
+                    && matches!(
+                        self.word(i - 1),
+                        Some(
+                            "began"
+                                | "begin"
+                                | "begins"
+                                | "start"
+                                | "started"
+                                | "starts"
+                                | "ended"
+                                | "ends"
+                                | "closed"
+                                | "entered"
+                                | "enters"
+                                | "spent"
+                                | "spend"
+                                | "finished"
+                        )
+                    ));
         // "March of 1998" and "March of last year" are dates; "the March of time" is not.
         let of_year = self.shift(end + 1).is_some_and(|(e, _)| self.is(e, "year"));
         if self.is(end, "of")
