@@ -491,6 +491,23 @@ impl Ctx<'_> {
             let part = YearPart::Half(if from_end { 2 } else { 1 });
             return self.part_year(e2, part, year, true);
         }
+        // "the first three months of 2015" is its first quarter, "the last six months of
+        // 2014" its second half; without a year they are spans ("the last three months").
+        if let Some((q, Amount::Num(months @ (3.0 | 6.0)))) =
+            self.amount(k).filter(|_| matches!(n, 0 | 1))
+        {
+            let (e2, unit) = self.unit(q)?;
+            if unit != Unit::Month || !self.is_plural(q, e2) {
+                return None;
+            }
+            let part = match (months == 3.0, from_end) {
+                (true, false) => YearPart::Quarter(1),
+                (true, true) => YearPart::Quarter(4),
+                (false, false) => YearPart::Half(1),
+                (false, true) => YearPart::Half(2),
+            };
+            return self.part_year(e2, part, year, true);
+        }
         let (end, unit) = self
             .unit(k)
             .or_else(|| self.find(k, |c| matches!(c, Class::Half).then_some(Unit::Year)))?;
