@@ -441,6 +441,14 @@ impl Ctx<'_> {
         if matches!(prev, Some("$" | "£" | "€" | "#" | "no" | "+")) || self.is(i + 1, "%") {
             return None;
         }
+        // Glued to a word, a name or a hashtag: "#Trump2016", "Windows2000"; not "FY2016".
+        if i > 0
+            && !self.toks[i].space_before
+            && self.toks[i - 1].kind == Kind::Word
+            && !self.is(i - 1, "fy")
+        {
+            return None;
+        }
         // A numbered part or thing: "Section 1001", "Resolution 2334", "Flight 1549".
         if matches!(
             prev,
