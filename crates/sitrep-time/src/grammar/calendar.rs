@@ -818,6 +818,21 @@ impl Ctx<'_> {
                 return Some((end, Expr::QuarterEnding(Box::new(d))));
             }
         }
+        // "in 2010, the year the court ruled": in apposition to the time just named, it is
+        // that time.
+        let apposition = !latest
+            && j == i + 1
+            && i >= 2
+            && self.is(i - 1, ",")
+            && (self.year(i - 2).is_some_and(|(e, _)| e == i - 1)
+                || self
+                    .hits(i - 2)
+                    .iter()
+                    .any(|h| matches!(h.class, Class::Month(_))));
+        if apposition && matches!(unit, Unit::Year | Unit::Month) {
+            let same = Box::new(Expr::UnitShift { unit, shift: 0 });
+            return Some((end, Expr::Anaphoric(same)));
+        }
         match unit {
             Unit::Quarter if latest => Some((end, Expr::LatestQuarter)),
             Unit::Quarter => Some((end, Expr::ThisQuarter(None))),
