@@ -829,7 +829,9 @@ impl Ctx<'_> {
                     .hits(i - 2)
                     .iter()
                     .any(|h| matches!(h.class, Class::Month(_))));
-        if apposition && matches!(unit, Unit::Year | Unit::Month) {
+        // "raised $4 million in February … over the course of the month": a bare "the
+        // month" is the month under discussion, the anchor's only when none was named.
+        if apposition && unit == Unit::Year || unit == Unit::Month {
             let same = Box::new(Expr::UnitShift { unit, shift: 0 });
             return Some((end, Expr::Anaphoric(same)));
         }
