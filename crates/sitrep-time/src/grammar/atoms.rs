@@ -591,8 +591,11 @@ impl Ctx<'_> {
             value *= m;
             end = e;
         }
-        if self.is(end, "and") {
-            if let Some((e, ())) = self.find(end + 1, |c| matches!(c, Class::Half).then_some(())) {
+        // "two and a half", "one-and-a-half"
+        let and = self.skip_hyphen(end);
+        if self.is(and, "and") {
+            let half = self.skip_hyphen(and + 1);
+            if let Some((e, ())) = self.find(half, |c| matches!(c, Class::Half).then_some(())) {
                 value += 0.5;
                 end = e;
             }
