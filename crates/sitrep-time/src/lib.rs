@@ -267,8 +267,13 @@ impl Discourse {
             match self.mentioned {
                 Some((d, g)) if granularity(g) <= granularity(needed) => cx.anchor = Some(d),
                 // "last October ... that same day": a day in that month, which one unknown. A
-                // year named is too far off to say the day is in it.
-                Some((d, Unit::Month)) if needed == Unit::Day => coarse = Some(d),
+                // year named is too far off to say the day is in it. "Later in the morning"
+                // goes on with the day of the report instead: it names no day to look for.
+                Some((d, Unit::Month))
+                    if needed == Unit::Day && matches!(**inner, Expr::UnitShift { .. }) =>
+                {
+                    coarse = Some(d)
+                }
                 _ => {}
             }
         }

@@ -744,6 +744,15 @@ impl Ctx<'_> {
                 return Some((end, Expr::Anaphoric(Box::new(day))));
             }
         }
+        // "Later in the day", "earlier in the day": the day the story is on.
+        if i >= 2
+            && self.is(i - 1, "in")
+            && matches!(self.word(i - 2), Some("later" | "earlier"))
+            && self.unit(i + 1) == Some((i + 2, Unit::Day))
+            && !self.is(i + 2, "of")
+        {
+            return Some((i + 2, Expr::Anaphoric(Box::new(Expr::DayOffset(0)))));
+        }
         let mut j = i + 1;
         let latest = matches!(self.word(j), Some("latest" | "recent"));
         j = if latest { j + 1 } else { self.skip(j, "full") };
