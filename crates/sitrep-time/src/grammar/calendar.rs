@@ -736,10 +736,16 @@ impl Ctx<'_> {
         }
         // "In the evening, I signed": that part of the day the story is on. Only after a
         // preposition of time, and not "the night of August 6" (the date says which).
-        if let Some((end, part)) = self.part_of_day(i + 1) {
+        // "in the early morning" is still that morning.
+        let k = if matches!(self.word(i + 1), Some("early" | "late")) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if let Some((end, part)) = self.part_of_day(k) {
             let after_preposition =
                 i > 0 && matches!(self.word(i - 1), Some("in" | "during" | "by" | "through"));
-            if after_preposition && end == i + 2 && !matches!(self.word(end), Some("of" | "'s")) {
+            if after_preposition && end == k + 1 && !matches!(self.word(end), Some("of" | "'s")) {
                 let day = Expr::at_part(Expr::DayOffset(0), part);
                 return Some((end, Expr::Anaphoric(Box::new(day))));
             }
