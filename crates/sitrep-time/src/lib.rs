@@ -218,6 +218,10 @@ impl Discourse {
         let bare_weekday = is_bare_weekday(&m.expr);
         if bare_weekday && ctx.is(m.end, "'s") {
             cx.tense = Some(tense::before_nominal(ctx, m.start));
+        } else if bare_weekday && cue.is_none() && tense::contest_near(ctx, m.start, m.end) {
+            // A contest told with no past verb is one to come: "Wisconsin holds its
+            // presidential primary on Tuesday" said on a Friday is the coming Tuesday.
+            cx.tense = Some(Tense::Future);
         }
         // "her March comment": a month after a possessive names a thing already done, as a
         // possessive weekday does; the clause's verb is not its event.

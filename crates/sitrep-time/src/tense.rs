@@ -234,3 +234,33 @@ pub(crate) fn before_nominal(ctx: &Ctx<'_>, start: usize) -> Tense {
         Tense::Past
     }
 }
+
+/// Whether a contest held on a set day (a primary, a debate, a vote) is named in the clause
+/// around tokens `[start, end)`.
+pub(crate) fn contest_near(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    let contest = |k: usize| {
+        matches!(
+            ctx.word(k),
+            Some(
+                "debate"
+                    | "debates"
+                    | "primary"
+                    | "primaries"
+                    | "caucus"
+                    | "caucuses"
+                    | "election"
+                    | "elections"
+                    | "runoff"
+                    | "referendum"
+            )
+        )
+    };
+    let before = (start.saturating_sub(REACH)..start)
+        .rev()
+        .take_while(|&k| !ctx.sentence_ends_before(k + 1))
+        .any(contest);
+    let after = (end..(end + REACH).min(ctx.toks.len()))
+        .take_while(|&k| !ctx.sentence_ends_before(k))
+        .any(contest);
+    before || after
+}
