@@ -235,7 +235,7 @@ pub(crate) fn before_nominal(ctx: &Ctx<'_>, start: usize) -> Tense {
     }
 }
 
-/// Whether a contest held on a set day (a primary, a debate, a vote) is named in the clause
+/// Whether a contest held on a set day (a primary, a debate, a runoff) is named in the clause
 /// around tokens `[start, end)`.
 pub(crate) fn contest_near(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     let contest = |k: usize| {

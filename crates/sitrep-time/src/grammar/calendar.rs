@@ -168,9 +168,6 @@ impl Ctx<'_> {
         ))
     }
 
-    /// The holiday named at `i`. Where countries keep it on different days ("Independence
-    /// Day"), the country named just before it in its sentence decides ("Ukraine's
-    /// Independence Day"), else the country the text names most, else the first listed.
     /// Whether a day in history named by its date (`[i, end)`, "9/11") stands for that day:
     /// "the 9/11 attacks", "since 9/11", "post-9/11"; not "the 9/11 commission" or "9/11
     /// families", and not a coming 11 September ("the vote is scheduled for 9/11").
@@ -209,6 +206,9 @@ impl Ctx<'_> {
         event_after || point_before && !named_after
     }
 
+    /// The holiday named at `i`. Where countries keep it on different days ("Independence
+    /// Day"), the country named just before it in its sentence decides ("Ukraine's
+    /// Independence Day"), else the country the text names most, else the first listed.
     pub(crate) fn holiday(&self, i: usize) -> P<Holiday> {
         let (end, (first, country)) = self.find(i, |c| match c {
             Class::Holiday(h, country) => Some((h, country)),
