@@ -264,7 +264,16 @@ impl Ctx<'_> {
                     Class::Shift(_) | Class::Anaphor(_) | Class::Nearest(_)
                 )
             });
-        if !(t.capital || shifted || self.lower_case_month_ok(i, end)) {
+        // "in the fall", "during the fall of 2008": the season after a preposition of time
+        // and "the" ("the fall of Kabul" is turned away below, by its "of").
+        let season_in = self.is(i, "fall")
+            && i >= 2
+            && self.is(i - 1, "the")
+            && matches!(
+                self.word(i - 2),
+                Some("in" | "during" | "by" | "until" | "through" | "since" | "over")
+            );
+        if !(t.capital || shifted || season_in || self.lower_case_month_ok(i, end)) {
             return false;
         }
         // "this fall, the" but not "this may have", "this march toward": lower case after
@@ -296,6 +305,23 @@ impl Ctx<'_> {
                         | "'s"
                 )
             )
+        {
+            return false;
+        }
+        // "this fall in prices", "last fall in oil output": a drop, not autumn ("this fall in
+        // Iowa" is).
+        if self.is(i, "fall")
+            && !t.capital
+            && self.is(end, "in")
+            && self.toks.get(end + 1).is_some_and(|n| {
+                n.kind == Kind::Word
+                    && !n.capital
+                    && !self.possessive(end + 1)
+                    && !matches!(
+                        self.word(end + 1),
+                        Some("the" | "a" | "an" | "this" | "that")
+                    )
+            })
         {
             return false;
         }
