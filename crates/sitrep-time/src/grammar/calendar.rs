@@ -265,14 +265,22 @@ impl Ctx<'_> {
     /// 2014 separatists have held the city", "post-1959 politics", "below 2005 levels".
     fn counts_a_plural(&self, i: usize, end: usize) -> bool {
         // A common noun, or a people ("Ukrainians"); not a name ("the 2022 Winter Games").
-        let plural = self.toks.get(end).is_some_and(|t| t.kind == Kind::Word)
-            && self.word(end).is_some_and(|w| {
-                w.len() > 3
-                    && w.ends_with('s')
-                    && !w.ends_with("ss")
-                    && (!self.toks[end].capital || w.ends_with("ans"))
-            })
-            && !self.has_time_hit(end);
+        let plural_at = |k: usize| {
+            self.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
+                && self.word(k).is_some_and(|w| {
+                    w.len() > 3
+                        && w.ends_with('s')
+                        && !w.ends_with("ss")
+                        && (!self.toks[k].capital || w.ends_with("ans"))
+                })
+                && !self.has_time_hit(k)
+        };
+        // Past a participle: "a poll of 2047 registered voters".
+        let participle = self.toks.get(end).is_some_and(|t| !t.capital)
+            && self
+                .word(end)
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ed"));
+        let plural = plural_at(end) || participle && plural_at(end + 1);
         let framed = i
             .checked_sub(1)
             .and_then(|p| self.word(p))
