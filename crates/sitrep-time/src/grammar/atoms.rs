@@ -357,6 +357,14 @@ impl Ctx<'_> {
                     )
                 )
                 || self.possessive(i - 1)
+                // "a March speech": an article before a capitalised month used as an
+                // adjective.
+                || t.capital
+                    && matches!(self.word(i - 1), Some("a" | "an"))
+                    && self
+                        .toks
+                        .get(end)
+                        .is_some_and(|n| n.kind == Kind::Word && !n.capital)
                 // A capitalised month as the object of a verb of phases: "began March
                 // with $8 million", "spent May in Kyiv". "march" is never their object.
                 || t.capital
