@@ -12,6 +12,24 @@ impl Ctx<'_> {
     /// ("the past two months" is a duration).
     pub(crate) fn shifted(&self, i: usize) -> P<Expr> {
         let (end, expr) = self.shifted_from_anchor(i)?;
+        // "his last year in office" is his final one, not the year before this one; "in
+        // 2008, his last year in office" names it.
+        if i > 0 && self.is(i, "last") && self.possessive(i - 1) {
+            let apposition =
+                i >= 3 && self.is(i - 2, ",") && self.year(i - 3).is_some_and(|(e, _)| e == i - 2);
+            let year = Expr::UnitShift {
+                unit: Unit::Year,
+                shift: -1,
+            };
+            if expr != year || !apposition {
+                return None;
+            }
+            let same = Expr::UnitShift {
+                unit: Unit::Year,
+                shift: 0,
+            };
+            return Some((end, Expr::Anaphoric(Box::new(same))));
+        }
         // "to this day", "until this day": up to now, not the day itself.
         let this_day = Expr::UnitShift {
             unit: Unit::Day,
