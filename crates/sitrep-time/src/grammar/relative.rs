@@ -340,7 +340,11 @@ impl Ctx<'_> {
                 .is_some_and(|t| t.kind == Kind::Word && t.capital && !t.newline_before)
         };
         let after_name = i > 0 && name(i - 1) && !self.sentence_start(i - 1);
-        after_name || name(end) && !self.toks[end].newline_before
+        // "Israel Hayom, a free daily.": a noun with an article and no noun after it.
+        let article = |k: usize| matches!(self.word(k), Some("a" | "an"));
+        let noun = (i >= 1 && article(i - 1) || i >= 2 && article(i - 2))
+            && self.toks.get(end).is_none_or(|t| t.kind != Kind::Word);
+        after_name || noun || name(end) && !self.toks[end].newline_before
     }
 
     /// Whether token `i` starts a sentence (capitalised for that reason alone).
