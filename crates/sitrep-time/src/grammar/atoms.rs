@@ -650,6 +650,21 @@ impl Ctx<'_> {
         })
     }
 
+    /// The unit of a year or month named just before token `i`, with a comma after it, that
+    /// what follows stands in apposition to: "in 2010, the year …", "in 2008, his last year".
+    pub(crate) fn named_before(&self, i: usize) -> Option<Unit> {
+        if i < 2 || !self.is(i - 1, ",") {
+            return None;
+        }
+        if self.year(i - 2).is_some_and(|(e, _)| e == i - 1) {
+            Some(Unit::Year)
+        } else if self.month(i - 2).is_some_and(|(e, _)| e == i - 1) {
+            Some(Unit::Month)
+        } else {
+            None
+        }
+    }
+
     pub(crate) fn month(&self, i: usize) -> P<u8> {
         self.find(i, |c| match c {
             Class::Month(m) => Some(m),

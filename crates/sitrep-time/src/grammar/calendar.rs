@@ -843,15 +843,7 @@ impl Ctx<'_> {
         }
         // "in 2010, the year the court ruled": in apposition to the time just named, it is
         // that time.
-        let apposition = !latest
-            && j == i + 1
-            && i >= 2
-            && self.is(i - 1, ",")
-            && (self.year(i - 2).is_some_and(|(e, _)| e == i - 1)
-                || self
-                    .hits(i - 2)
-                    .iter()
-                    .any(|h| matches!(h.class, Class::Month(_))));
+        let apposition = !latest && j == i + 1 && self.named_before(i).is_some();
         // "raised $4 million in February … over the course of the month": a bare "the
         // month" is the month under discussion, the anchor's only when none was named.
         if apposition && unit == Unit::Year || unit == Unit::Month {

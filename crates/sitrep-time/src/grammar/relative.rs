@@ -15,8 +15,7 @@ impl Ctx<'_> {
         // "his last year in office" is his final one, not the year before this one; "in
         // 2008, his last year in office" names it.
         if i > 0 && self.is(i, "last") && self.possessive(i - 1) {
-            let apposition =
-                i >= 3 && self.is(i - 2, ",") && self.year(i - 3).is_some_and(|(e, _)| e == i - 2);
+            let apposition = self.named_before(i - 1) == Some(Unit::Year);
             let year = Expr::UnitShift {
                 unit: Unit::Year,
                 shift: -1,
