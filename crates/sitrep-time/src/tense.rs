@@ -125,11 +125,7 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
             return Some(simple(t, t == Tense::Past && !perfect));
         }
         true
-    } else if ctx.toks[i].kind != Kind::Word
-        || w.len() < 5
-        || !w.ends_with("ed")
-        || after_determiner(ctx, i)
-    {
+    } else if !ctx.ed_form(i) || after_determiner(ctx, i) {
         return None;
     } else {
         false

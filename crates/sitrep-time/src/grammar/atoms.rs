@@ -650,6 +650,15 @@ impl Ctx<'_> {
         })
     }
 
+    /// Whether token `i` is a word in -ed of five letters or more: a past form or a
+    /// participle ("died", "registered"), not "red" or "bed".
+    pub(crate) fn ed_form(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+            && self
+                .word(i)
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ed"))
+    }
+
     /// The unit of a year or month named just before token `i`, with a comma after it, that
     /// what follows stands in apposition to: "in 2010, the year …", "in 2008, his last year".
     pub(crate) fn named_before(&self, i: usize) -> Option<Unit> {

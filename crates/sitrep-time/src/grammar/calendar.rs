@@ -276,10 +276,7 @@ impl Ctx<'_> {
                 && !self.has_time_hit(k)
         };
         // Past a participle: "a poll of 2047 registered voters".
-        let participle = self.toks.get(end).is_some_and(|t| !t.capital)
-            && self
-                .word(end)
-                .is_some_and(|w| w.len() > 4 && w.ends_with("ed"));
+        let participle = self.ed_form(end) && !self.toks[end].capital;
         let plural = plural_at(end) || participle && plural_at(end + 1);
         let framed = i
             .checked_sub(1)

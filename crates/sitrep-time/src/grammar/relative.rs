@@ -575,9 +575,7 @@ impl Ctx<'_> {
         let past = |k: usize| {
             self.find(k, |c| matches!(c, Class::Tense(Tense::Past)).then_some(()))
                 .is_some()
-                || self
-                    .word(k)
-                    .is_some_and(|w| w.len() > 4 && w.ends_with("ed"))
+                || self.ed_form(k)
         };
         let before = i.checked_sub(1).and_then(|k| self.word(k));
         !matches!(
