@@ -246,7 +246,44 @@ impl Ctx<'_> {
                 j.checked_sub(1).and_then(|k| self.word(k)),
                 Some("could" | "might" | "may" | "can")
             );
-        if unit == Unit::Day && self.is(j, "one") && end == k + 1 && modal_before {
+        // "he one day follow", "hopes to one day become": a subject or an infinitive's "to"
+        // with a verb after it. Not "cut to one day a week", "up to one day in March".
+        let verb_after = self.word(end).is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase())
+                && !matches!(
+                    w,
+                    "a" | "an"
+                        | "the"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "and"
+                        | "or"
+                        | "per"
+                        | "each"
+                        | "before"
+                        | "after"
+                        | "later"
+                        | "earlier"
+                        | "ago"
+                        | "off"
+                        | "long"
+                )
+        });
+        let subject_before = j > 0
+            && matches!(
+                self.word(j - 1),
+                Some("he" | "she" | "they" | "we" | "i" | "you" | "to")
+            )
+            && !(j > 1 && matches!(self.word(j - 2), Some("up" | "down" | "from")));
+        if unit == Unit::Day
+            && self.is(j, "one")
+            && end == k + 1
+            && (modal_before || subject_before && verb_after)
+        {
             return Some((
                 end,
                 Expr::Reference {
