@@ -6,6 +6,7 @@ use crate::lexicon::{Class, Tense, Unit};
 use crate::scan::{Kind, Suffix};
 
 use super::{Ctx, P};
+use crate::tense;
 
 impl Ctx<'_> {
     /// last/this/next with a unit, month, weekday, season or holiday, or an amount
@@ -432,6 +433,15 @@ impl Ctx<'_> {
             Class::DayOffset(k, d, p) => Some((k, d, p)),
             _ => None,
         }) {
+            if d == 0 && part.is_none() && self.nowadays(i, end) {
+                return Some((
+                    end,
+                    Expr::Reference {
+                        kind: "DATE",
+                        value: "PRESENT_REF",
+                    },
+                ));
+            }
             (end, Expr::DayOffset(d), part.map(Clock::Part))
         } else {
             let (end, weekday) = self.weekday(i)?;
@@ -459,6 +469,61 @@ impl Ctx<'_> {
             )),
             None => Some((end, date)),
         }
+    }
+
+    /// Whether "today" at `[i, end)` means these days, not the day of the report: its clause
+    /// is in the simple present ("airports are a much safer place today", "Today, of course,
+    /// we are interested in ending it"). Not as the subject ("Today is the anniversary"), nor
+    /// in the progressive, which reports the day ("are flying over the area today"), nor after
+    /// a bound or a thing done on the day (below).
+    fn nowadays(&self, i: usize, end: usize) -> bool {
+        if !self.is(i, "today") || matches!(self.word(end), Some("is" | "was" | "marks")) {
+            return false;
+        }
+        // "by today", "until today": a bound. "his comments today", "our action today": a
+        // thing said or done on the day.
+        if i > 0
+            && matches!(
+                self.word(i - 1),
+                Some(
+                    "by" | "until"
+                        | "till"
+                        | "before"
+                        | "since"
+                        | "from"
+                        | "through"
+                        | "comments"
+                        | "remarks"
+                        | "statement"
+                        | "speech"
+                        | "announcement"
+                        | "action"
+                        | "decision"
+                        | "vote"
+                        | "meeting"
+                        | "signal"
+                        | "visit"
+                        | "move"
+                        | "ruling"
+                )
+            )
+        {
+            return false;
+        }
+        let present = tense::cue_at(self, i, end).is_some_and(|c| c.tense == Tense::Present);
+        let be = |k: usize| matches!(self.word(k), Some("is" | "are" | "am" | "isn't" | "aren't"));
+        let progressive = |k: usize| {
+            be(k)
+                && (k + 1..k + 3).any(|j| {
+                    self.word(j)
+                        .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+                })
+        };
+        let near_progressive = self.back_in_sentence(i, 10).any(progressive)
+            || (end..end + 10)
+                .take_while(|&k| k < self.toks.len() && !self.is_stop(k))
+                .any(progressive);
+        present && !near_progressive
     }
 
     /// "10:30 a.m.", "3 p.m. Friday", "noon Thursday", "14:30".
