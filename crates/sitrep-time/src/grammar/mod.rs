@@ -55,6 +55,9 @@ impl Ctx<'_> {
             }
         }
         let mut m = best?;
+        if self.unit_compound(m.end) {
+            return None;
+        }
         // Half a month is the month from its start or to its end.
         if let Expr::OfMonth {
             part: MonthPart::Half(h),
@@ -73,6 +76,23 @@ impl Ctx<'_> {
             }
         }
         Some(m)
+    }
+
+    /// Whether a unit that ends a match at `end` opens a compound of two units: "the
+    /// quarter-to-quarter comparison", "a year-on-year rise", "the week-to-week changes". Such
+    /// a compound compares periods and names none.
+    fn unit_compound(&self, end: usize) -> bool {
+        let unit = |k: usize| {
+            matches!(
+                self.word(k),
+                Some("day" | "week" | "month" | "quarter" | "year")
+            )
+        };
+        end > 0
+            && unit(end - 1)
+            && self.is(end, "-")
+            && matches!(self.word(end + 1), Some("to" | "on" | "over" | "by"))
+            && self.is(end + 2, "-")
     }
 
     /// The longest unmodified expression at `i`.
