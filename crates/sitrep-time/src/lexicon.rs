@@ -292,6 +292,14 @@ fn match_rest(
 fn split_form(form: &str) -> Vec<(String, bool)> {
     let mut out: Vec<(String, bool)> = Vec::new();
     for word in form.split([' ', '-']).filter(|w| !w.is_empty()) {
+        // A clitic alone ("'ll") is the one token it is in "we'll"; scanned on its own, its
+        // apostrophe would open the text and stand apart.
+        if let Some(rest) = word.strip_prefix('\'') {
+            if rest.chars().all(|c| c.is_ascii_alphabetic()) && !rest.is_empty() {
+                out.push((format!("'{}", rest.to_ascii_lowercase()), false));
+                continue;
+            }
+        }
         let tokens = crate::scan::scan(word);
         for (k, t) in tokens.tokens.iter().enumerate() {
             out.push((t.norm(&tokens.norm).to_string(), k > 0));

@@ -475,6 +475,13 @@ impl Ctx<'_> {
         if matches!(prev, Some("$" | "£" | "€" | "#" | "no" | "+")) || self.is(i + 1, "%") {
             return None;
         }
+        // A rounded count: "the total to nearly 1000". No one writes "nearly 1990".
+        if matches!(
+            prev,
+            Some("nearly" | "almost" | "roughly" | "approximately")
+        ) {
+            return None;
+        }
         // Glued to a word, a name or a hashtag: "#Trump2016", "Windows2000"; not "FY2016".
         if i > 0
             && !self.toks[i].space_before
