@@ -184,6 +184,10 @@ struct Discourse {
     mentioned: Option<(Date, Unit)>,
     /// In narrative mode, the anchor is now a date the text gave.
     story_anchor: bool,
+    /// The last date the text gave in a year before the anchor's, with its year ("September
+    /// 11, 2012", "February 2022") or retold in it: a story told from then on may give its
+    /// dates bare.
+    told_from: Option<Date>,
 }
 
 impl Discourse {
@@ -198,6 +202,7 @@ impl Discourse {
             last_day: None,
             mentioned: None,
             story_anchor: false,
+            told_from: None,
         }
     }
 
@@ -281,7 +286,21 @@ impl Discourse {
                 _ => {}
             }
         }
-        let mut v = resolve::resolve(&m.expr, &cx)?;
+        let retold = self.retold(&m.expr, &cx);
+        let mut v = resolve::resolve(retold.as_ref().unwrap_or(&m.expr), &cx)?;
+        // The story goes on from each date it gives, named with its year or retold.
+        if let Some(Expr::Calendar {
+            year: Some(y),
+            month: Some(month),
+            day,
+        }) = retold.as_ref().or(Some(&m.expr))
+        {
+            let (y, month, day) = (*y, *month, *day);
+            let before_anchor = self.cx.anchor.is_some_and(|a| y < a.year() as i32);
+            self.told_from = before_anchor
+                .then(|| Date::new(y as i16, month as i8, day.unwrap_or(1) as i8).ok())
+                .flatten();
+        }
         if let Some(d) = coarse.filter(|_| v.value.len() >= 10) {
             let day = format!("{:04}-{:02}-XX", d.year(), d.month());
             v.value = format!("{day}{}", &v.value[10..]);
@@ -382,6 +401,43 @@ fn is_bare_month(e: &Expr) -> bool {
             day: None
         }
     )
+}
+
+impl Discourse {
+    /// A bare month and day in a story retold from a past year: "on Feb. 28", "on March 7"
+    /// after "Russia's February 2022 invasion", in an article of 2024, are in 2022. It holds
+    /// for a date from a month before to three months after the story's last date, in a
+    /// clause neither present nor future, and not in the two weeks before the anchor, where
+    /// the date is news again. The date in the story's year, to resolve instead; `None` to
+    /// resolve as usual.
+    fn retold(&self, expr: &Expr, cx: &Context) -> Option<Expr> {
+        let from = self.told_from?;
+        let Expr::Calendar {
+            year: None,
+            month: Some(month),
+            day: Some(day),
+        } = *expr
+        else {
+            return None;
+        };
+        if cx.story || matches!(cx.tense, Some(Tense::Future | Tense::Present)) {
+            return None;
+        }
+        // A date of the last two weeks is news again: "Iraq's invasion of Kuwait on Aug. 2",
+        // in a report of 15 August 1990 that named August 1988 before.
+        let anchor = cx.anchor?;
+        let this_year = Date::new(anchor.year(), month as i8, day as i8).ok()?;
+        if (0..=14).contains(&(anchor - this_year).get_days()) {
+            return None;
+        }
+        let date = Date::new(from.year(), month as i8, day as i8).ok()?;
+        let days = (date - from).get_days();
+        (-31..=92).contains(&days).then_some(Expr::Calendar {
+            year: Some(from.year() as i32),
+            month: Some(month),
+            day: Some(day),
+        })
+    }
 }
 
 /// Whether the expression is a unit back from the time under discussion ("the day
