@@ -30,6 +30,23 @@ impl Ctx<'_> {
             };
             return Some((end, Expr::Anaphoric(Box::new(same))));
         }
+        // "over the past year", "in the last week": the length up to now, as "the past three
+        // years" is. Not the calendar year before this one, which "last year" names; not
+        // "the last week of March", "the last day" (the final one).
+        if let Expr::UnitShift { unit, shift: -1 } = expr {
+            let stretch = matches!(
+                unit,
+                Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century
+            );
+            if stretch
+                && self.is(i, "the")
+                && matches!(self.word(i + 1), Some("past" | "last"))
+                && !matches!(self.word(end), Some("of" | "in" | "'s"))
+            {
+                let amount = Amount::Num(1.0);
+                return Some((end, Expr::Duration { amount, unit }));
+            }
+        }
         // "to this day", "until this day": up to now, not the day itself.
         let this_day = Expr::UnitShift {
             unit: Unit::Day,
