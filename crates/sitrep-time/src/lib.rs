@@ -233,6 +233,22 @@ impl Discourse {
         if is_bare_month(&m.expr) && m.start > 0 && ctx.possessive(m.start - 1) {
             cx.tense = Some(tense::before_nominal(ctx, m.start));
         }
+        // "the November election" is the one of the campaign under way: this year's while its
+        // month is still to come, whatever the clause's verb ("suggested the November
+        // election may be rigged"), unless a simple past says it is over ("won the November
+        // election", said in January). Past that month, tense and distance decide as usual.
+        if let Expr::Calendar {
+            year: None,
+            month: Some(month),
+            day: None,
+        } = m.expr
+        {
+            let ahead = self.cx.anchor.is_some_and(|a| month as i8 >= a.month());
+            if ahead && !cx.firm_past && tense::contest_after(ctx, m.end) {
+                cx.tense = Some(Tense::Future);
+                cx.happened_in = false;
+            }
+        }
         // A deadline looks ahead whatever the verb: "extended its deadline until 9 a.m.
         // Tuesday", "has given them until Friday", "said it would declare by the end of March
         // and suggested". Only a verb the word list knows as past ("stayed" is not one) keeps

@@ -231,26 +231,37 @@ pub(crate) fn before_nominal(ctx: &Ctx<'_>, start: usize) -> Tense {
     }
 }
 
+/// Whether token `k` names a contest held on a set day: a primary, a debate, a runoff.
+fn contest(ctx: &Ctx<'_>, k: usize) -> bool {
+    matches!(
+        ctx.word(k),
+        Some(
+            "debate"
+                | "debates"
+                | "primary"
+                | "primaries"
+                | "caucus"
+                | "caucuses"
+                | "election"
+                | "elections"
+                | "runoff"
+                | "referendum"
+        )
+    )
+}
+
+/// Whether a contest follows the time ending at token `end`, as its noun, at most two
+/// words on: "the November election", "the November presidential election".
+pub(crate) fn contest_after(ctx: &Ctx<'_>, end: usize) -> bool {
+    (end..end + 3)
+        .take_while(|&k| ctx.toks.get(k).is_some_and(|t| t.kind == Kind::Word))
+        .any(|k| contest(ctx, k))
+}
+
 /// Whether a contest held on a set day (a primary, a debate, a runoff) is named in the clause
 /// around tokens `[start, end)`.
 pub(crate) fn contest_near(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
-    let contest = |k: usize| {
-        matches!(
-            ctx.word(k),
-            Some(
-                "debate"
-                    | "debates"
-                    | "primary"
-                    | "primaries"
-                    | "caucus"
-                    | "caucuses"
-                    | "election"
-                    | "elections"
-                    | "runoff"
-                    | "referendum"
-            )
-        )
-    };
+    let contest = |k: usize| contest(ctx, k);
     let before = (start.saturating_sub(REACH)..start)
         .rev()
         .take_while(|&k| !ctx.sentence_ends_before(k + 1))
