@@ -125,10 +125,12 @@ pub(crate) enum Expr {
         quant: Option<&'static str>,
         freq: Option<u32>,
     },
-    /// A recurring weekday ("every Friday").
+    /// A recurring weekday ("every Friday", "on Saturdays"), or a part of it ("Tuesday
+    /// nights").
     WeekdaySet {
         weekday: u8,
         quant: Option<&'static str>,
+        part: Option<&'static str>,
     },
     /// A recurring month ("each July").
     MonthSet {

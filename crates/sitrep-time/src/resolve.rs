@@ -592,7 +592,14 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
         Expr::DaysFrom { ref date, days } => from_day(date, cx, Unit::Day, |d| {
             Some(ymd(add_days(d, days as i64)?))
         })?,
-        Expr::WeekdaySet { weekday, quant } => once_each(format!("XXXX-WXX-{weekday}"), quant),
+        Expr::WeekdaySet {
+            weekday,
+            quant,
+            part,
+        } => {
+            let part = part.map(|p| format!("T{p}")).unwrap_or_default();
+            once_each(format!("XXXX-WXX-{weekday}{part}"), quant)
+        }
     })
 }
 

@@ -385,6 +385,35 @@ impl Ctx<'_> {
         k > i && self.is(k, "long")
     }
 
+    /// A weekday in the plural, or with a part of day in the plural: every such day ("open
+    /// on Saturdays", "flights leave on Tuesday nights", "debates on Saturday evenings").
+    /// Not a possessive ("Tuesday's"), which names one day.
+    fn plural_weekday(&self, i: usize) -> P<Expr> {
+        let (end, weekday) = self.weekday(i)?;
+        let plural = |k: usize| {
+            self.word(k)
+                .is_some_and(|w| w.len() > 4 && w.ends_with('s'))
+        };
+        let part = self
+            .part_of_day(end)
+            .filter(|&(e, p)| plural(e - 1) && matches!(p, "MO" | "AF" | "EV" | "NI"));
+        let end = match part {
+            Some((e, _)) => e,
+            None if self.word(i).is_some_and(|w| w.ends_with("days")) && end == i + 1 => end,
+            None => return None,
+        };
+        let part = part.map(|(_, p)| p);
+        let quant = None;
+        Some((
+            end,
+            Expr::WeekdaySet {
+                weekday,
+                quant,
+                part,
+            },
+        ))
+    }
+
     /// Whether the set adverb at `[i, end)` is the noun for a newspaper: "the New York daily
     /// wrote", "the Communist Party daily Granma" — after a name, or before one.
     fn newspaper(&self, i: usize, end: usize) -> bool {
@@ -718,6 +747,9 @@ impl Ctx<'_> {
 
     /// "daily", "every week", "every two weeks", "each Friday", "twice a week", "per year".
     pub(crate) fn set(&self, i: usize) -> P<Expr> {
+        if let Some(set) = self.plural_weekday(i) {
+            return Some(set);
+        }
         // "the daily" is a newspaper; "a daily basis" is still a set.
         let after_article = i > 0 && self.is(i - 1, "the");
         if let Some((end, (quant, unit))) = self.find(i, |c| match c {
@@ -767,7 +799,15 @@ impl Ctx<'_> {
             _ => None,
         })?;
         if let Some((end, weekday)) = self.weekday(j) {
-            return Some((end, Expr::WeekdaySet { weekday, quant }));
+            let part = None;
+            return Some((
+                end,
+                Expr::WeekdaySet {
+                    weekday,
+                    quant,
+                    part,
+                },
+            ));
         }
         if let Some((end, month)) = self.month(j) {
             // "every July 4" is a holiday-like date set; only the bare month here.
