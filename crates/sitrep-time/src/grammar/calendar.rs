@@ -528,7 +528,10 @@ impl Ctx<'_> {
             }
             _ => return None,
         };
-        self.part_year(end, part, year, from_end)
+        // A half alone is as often a game's or a match's ("tweeted during the first half");
+        // a half of a year says which year. A quarter alone is the quarter of the report.
+        let needs_year = from_end || matches!(part, YearPart::Half(_));
+        self.part_year(end, part, year, needs_year)
     }
 
     /// The year a part of a year belongs to, after it: "of 1989", "of the year", "of last
