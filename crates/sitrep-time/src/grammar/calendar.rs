@@ -850,6 +850,11 @@ impl Ctx<'_> {
             let same = Box::new(Expr::UnitShift { unit, shift: 0 });
             return Some((end, Expr::Anaphoric(same)));
         }
+        // "Tuesday's primaries, and the day's results": the day under discussion.
+        if unit == Unit::Day && j == i + 1 && self.is(end, "'s") {
+            let same = Box::new(Expr::UnitShift { unit, shift: 0 });
+            return Some((end, Expr::Anaphoric(same)));
+        }
         match unit {
             Unit::Quarter if latest => Some((end, Expr::LatestQuarter)),
             Unit::Quarter => Some((end, Expr::ThisQuarter(None))),
