@@ -95,7 +95,7 @@ fn assert_floors(s: &TimexScores, relaxed: f64, value: f64) {
 
 #[test]
 fn timebank() {
-    // Measured: relaxed F1 0.950, value F1 0.835.
+    // Measured: relaxed F1 0.951, value F1 0.836.
     if let Some(s) = evaluate("TimeBank") {
         assert_floors(&s, 0.94, 0.825);
     }
@@ -103,7 +103,7 @@ fn timebank() {
 
 #[test]
 fn aquaint() {
-    // Measured: relaxed F1 0.946, value F1 0.785.
+    // Measured: relaxed F1 0.946, value F1 0.784.
     if let Some(s) = evaluate("AQUAINT") {
         assert_floors(&s, 0.94, 0.78);
     }
@@ -159,29 +159,29 @@ fn own_news_gold() {
 /// `times-heldout.jsonl`, annotated blind by a second pass over other articles.
 #[test]
 fn heldout_news_gold() {
-    // Measured: relaxed F1 0.969, value F1 0.906 (0.953 / 0.866 on its first run).
+    // Measured: relaxed F1 0.969, value F1 0.900 (0.953 / 0.866 on its first run).
     news_gold("times-heldout.jsonl", 0.96, 0.89);
 }
 
 /// `times-heldout2.jsonl`, a third set annotated blind in the fourth session.
 #[test]
 fn second_heldout_news_gold() {
-    // Measured: relaxed F1 0.972, value F1 0.898 (0.953 / 0.858 on its first run).
-    news_gold("times-heldout2.jsonl", 0.955, 0.875);
+    // Measured: relaxed F1 0.972, value F1 0.923 (0.953 / 0.858 on its first run).
+    news_gold("times-heldout2.jsonl", 0.955, 0.905);
 }
 
 /// `times-heldout3.jsonl`, a fourth set annotated blind in the fifth session.
 #[test]
 fn third_heldout_news_gold() {
-    // Measured: relaxed F1 0.955, value F1 0.871 (0.922 / 0.828 on its first run).
-    news_gold("times-heldout3.jsonl", 0.93, 0.845);
+    // Measured: relaxed F1 0.955, value F1 0.894 (0.922 / 0.828 on its first run).
+    news_gold("times-heldout3.jsonl", 0.93, 0.88);
 }
 
 /// `times-heldout4.jsonl`, a fifth set annotated blind in the sixth session, on US political
 /// news of another corpus (PolNeAR dev, 2016).
 #[test]
 fn fourth_heldout_news_gold() {
-    // Measured: relaxed F1 0.977, value F1 0.947 (0.955 / 0.905 on its first run).
+    // Measured: relaxed F1 0.977, value F1 0.952 (0.955 / 0.905 on its first run).
     news_gold_in("data/polnear/dev/text", "times-heldout4.jsonl", 0.97, 0.93);
 }
 
@@ -189,7 +189,7 @@ fn fourth_heldout_news_gold() {
 /// (US politics, November 2015 to August 2016).
 #[test]
 fn fifth_heldout_news_gold() {
-    // Measured: relaxed F1 0.989, value F1 0.941 (0.976 / 0.921 on its first run).
+    // Measured: relaxed F1 0.989, value F1 0.951 (0.976 / 0.921 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout5.jsonl",
@@ -202,12 +202,12 @@ fn fifth_heldout_news_gold() {
 /// PolNeAR train articles.
 #[test]
 fn sixth_heldout_news_gold() {
-    // Measured: relaxed F1 0.979, value F1 0.942 (0.970 / 0.921 on its first run).
+    // Measured: relaxed F1 0.982, value F1 0.963 (0.970 / 0.921 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout6.jsonl",
         0.97,
-        0.93,
+        0.95,
     );
 }
 
@@ -215,12 +215,12 @@ fn sixth_heldout_news_gold() {
 /// PolNeAR train articles.
 #[test]
 fn seventh_heldout_news_gold() {
-    // Measured: relaxed F1 0.969, value F1 0.925 (0.951 / 0.875 on its first run).
+    // Measured: relaxed F1 0.971, value F1 0.942 (0.951 / 0.875 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout7.jsonl",
-        0.95,
-        0.895,
+        0.96,
+        0.93,
     );
 }
 
@@ -228,7 +228,7 @@ fn seventh_heldout_news_gold() {
 /// articles.
 #[test]
 fn eighth_heldout_news_gold() {
-    // Measured: relaxed F1 0.950, value F1 0.886 (0.940 / 0.856 on its first run).
+    // Measured: relaxed F1 0.953, value F1 0.888 (0.940 / 0.856 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout8.jsonl",
@@ -248,19 +248,45 @@ fn ninth_heldout_news_gold() {
 /// `times-heldout10.jsonl`, the same for the 16 unused news-ukraine articles of 2023-24.
 #[test]
 fn tenth_heldout_news_gold() {
-    // Measured: relaxed F1 0.979, value F1 0.840 (0.959 / 0.802 on its first run).
-    news_gold("times-heldout10.jsonl", 0.97, 0.83);
+    // Measured: relaxed F1 0.979, value F1 0.947 (0.959 / 0.802 on its first run).
+    news_gold("times-heldout10.jsonl", 0.97, 0.935);
 }
 
 /// `times-heldout11.jsonl`, annotated blind late in the eighth session on 20 more PolNeAR
 /// train articles, and first scored after that session's other fixes.
 #[test]
 fn eleventh_heldout_news_gold() {
-    // Measured: relaxed F1 0.952, value F1 0.896 (0.933 / 0.878 on its first run).
+    // Measured: relaxed F1 0.952, value F1 0.919 (0.933 / 0.878 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout11.jsonl",
         0.945,
-        0.885,
+        0.905,
+    );
+}
+
+/// `times-heldout12.jsonl`, annotated blind in the ninth session on 20 more PolNeAR train
+/// articles, and first scored after that session's first three fixes.
+#[test]
+fn twelfth_heldout_news_gold() {
+    // Measured: relaxed F1 0.960, value F1 0.906 (0.947 / 0.882 on its first run).
+    news_gold_in(
+        "data/polnear/train/text",
+        "times-heldout12.jsonl",
+        0.95,
+        0.895,
+    );
+}
+
+/// `times-heldout13.jsonl`, annotated blind beside the twelfth on 20 other PolNeAR train
+/// articles, and first scored after the fixes the twelfth set led to.
+#[test]
+fn thirteenth_heldout_news_gold() {
+    // Measured: relaxed F1 0.973, value F1 0.880 (0.971 / 0.858 on its first run).
+    news_gold_in(
+        "data/polnear/train/text",
+        "times-heldout13.jsonl",
+        0.965,
+        0.87,
     );
 }
