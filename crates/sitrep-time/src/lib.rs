@@ -188,6 +188,9 @@ struct Discourse {
     /// 11, 2012", "February 2022") or retold in it: a story told from then on may give its
     /// dates bare.
     told_from: Option<Date>,
+    /// Whether that date was named to the day: a story may go back a little from a day it
+    /// gave ("March 15" after "March 17"), not from a month it opened with.
+    told_to_the_day: bool,
 }
 
 impl Discourse {
@@ -203,6 +206,7 @@ impl Discourse {
             mentioned: None,
             story_anchor: false,
             told_from: None,
+            told_to_the_day: false,
         }
     }
 
@@ -312,10 +316,13 @@ impl Discourse {
         }) = retold.as_ref().or(Some(&m.expr))
         {
             let (y, month, day) = (*y, *month, *day);
-            let before_anchor = self.cx.anchor.is_some_and(|a| y < a.year() as i32);
+            // "closed since February 2021" names a state's start, not a story's.
+            let before_anchor =
+                self.cx.anchor.is_some_and(|a| y < a.year() as i32) && before != Some("since");
             self.told_from = before_anchor
                 .then(|| Date::new(y as i16, month as i8, day.unwrap_or(1) as i8).ok())
                 .flatten();
+            self.told_to_the_day = day.is_some();
         }
         if let Some(d) = coarse.filter(|_| v.value.len() >= 10) {
             let day = format!("{:04}-{:02}-XX", d.year(), d.month());
@@ -422,9 +429,9 @@ fn is_bare_month(e: &Expr) -> bool {
 impl Discourse {
     /// A bare month and day in a story retold from a past year: "on Feb. 28", "on March 7"
     /// after "Russia's February 2022 invasion", in an article of 2024, are in 2022. It holds
-    /// for a date from a month before to three months after the story's last date, in a
-    /// clause neither present nor future, and not in the two weeks before the anchor, where
-    /// the date is news again. The date in the story's year, to resolve instead; `None` to
+    /// for a date from a month before (if that date was a day) to three months after the
+    /// story's last date, in a clause neither present nor future, and not in the two weeks
+    /// before the anchor, where the date is news again. The date in the story's year, to resolve instead; `None` to
     /// resolve as usual.
     fn retold(&self, expr: &Expr, cx: &Context) -> Option<Expr> {
         let from = self.told_from?;
@@ -448,7 +455,8 @@ impl Discourse {
         }
         let date = Date::new(from.year(), month as i8, day as i8).ok()?;
         let days = (date - from).get_days();
-        (-31..=92).contains(&days).then_some(Expr::Calendar {
+        let back = if self.told_to_the_day { -31 } else { 0 };
+        (back..=92).contains(&days).then_some(Expr::Calendar {
             year: Some(from.year() as i32),
             month: Some(month),
             day: Some(day),

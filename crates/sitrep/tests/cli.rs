@@ -113,6 +113,18 @@ fn extracts_the_bundled_example() {
         .iter()
         .any(|s| s.starts_with("Meanwhile, Kastrian reports claim")));
     assert!(sentences.iter().any(|s| s.ends_with("wounded.")));
+    // "closed since February 2021" is background: the draft "tabled in Brussels on Jan. 14"
+    // is this year's, not a date of a story told from 2021.
+    let time = |text: &str| {
+        r["times"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["text"] == text)
+            .map(|t| t["value"].as_str().unwrap().to_string())
+    };
+    assert_eq!(time("February 2021").as_deref(), Some("2021-02"));
+    assert_eq!(time("Jan. 14").as_deref(), Some("2024-01-14"));
     assert!(stderr(&out).contains("1 record written, 0 inputs failed"));
 }
 
