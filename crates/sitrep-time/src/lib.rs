@@ -186,11 +186,9 @@ struct Discourse {
     story_anchor: bool,
     /// The last date the text gave in a year before the anchor's, with its year ("September
     /// 11, 2012", "February 2022") or retold in it: a story told from then on may give its
-    /// dates bare.
-    told_from: Option<Date>,
-    /// Whether that date was named to the day: a story may go back a little from a day it
-    /// gave ("March 15" after "March 17"), not from a month it opened with.
-    told_to_the_day: bool,
+    /// dates bare. With it, whether it was named to the day: a story may go back a little
+    /// from a day it gave ("March 15" after "March 17"), not from a month it opened with.
+    told_from: Option<(Date, bool)>,
 }
 
 impl Discourse {
@@ -206,7 +204,6 @@ impl Discourse {
             mentioned: None,
             story_anchor: false,
             told_from: None,
-            told_to_the_day: false,
         }
     }
 
@@ -321,8 +318,8 @@ impl Discourse {
                 self.cx.anchor.is_some_and(|a| y < a.year() as i32) && before != Some("since");
             self.told_from = before_anchor
                 .then(|| Date::new(y as i16, month as i8, day.unwrap_or(1) as i8).ok())
-                .flatten();
-            self.told_to_the_day = day.is_some();
+                .flatten()
+                .map(|d| (d, day.is_some()));
         }
         if let Some(d) = coarse.filter(|_| v.value.len() >= 10) {
             let day = format!("{:04}-{:02}-XX", d.year(), d.month());
@@ -434,7 +431,7 @@ impl Discourse {
     /// before the anchor, where the date is news again. The date in the story's year, to resolve instead; `None` to
     /// resolve as usual.
     fn retold(&self, expr: &Expr, cx: &Context) -> Option<Expr> {
-        let from = self.told_from?;
+        let (from, to_the_day) = self.told_from?;
         let Expr::Calendar {
             year: None,
             month: Some(month),
@@ -455,7 +452,7 @@ impl Discourse {
         }
         let date = Date::new(from.year(), month as i8, day as i8).ok()?;
         let days = (date - from).get_days();
-        let back = if self.told_to_the_day { -31 } else { 0 };
+        let back = if to_the_day { -31 } else { 0 };
         (back..=92).contains(&days).then_some(Expr::Calendar {
             year: Some(from.year() as i32),
             month: Some(month),

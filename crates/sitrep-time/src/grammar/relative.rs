@@ -390,16 +390,12 @@ impl Ctx<'_> {
     /// Not a possessive ("Tuesday's"), which names one day.
     fn plural_weekday(&self, i: usize) -> P<Expr> {
         let (end, weekday) = self.weekday(i)?;
-        let plural = |k: usize| {
-            self.word(k)
-                .is_some_and(|w| w.len() > 4 && w.ends_with('s'))
-        };
         let part = self
             .part_of_day(end)
-            .filter(|&(e, p)| plural(e - 1) && matches!(p, "MO" | "AF" | "EV" | "NI"));
+            .filter(|&(e, p)| self.is_plural(end, e) && matches!(p, "MO" | "AF" | "EV" | "NI"));
         let end = match part {
             Some((e, _)) => e,
-            None if self.word(i).is_some_and(|w| w.ends_with("days")) && end == i + 1 => end,
+            None if self.is_plural(i, end) => end,
             None => return None,
         };
         let part = part.map(|(_, p)| p);
