@@ -428,8 +428,8 @@ impl Discourse {
     /// after "Russia's February 2022 invasion", in an article of 2024, are in 2022. It holds
     /// for a date from a month before (if that date was a day) to three months after the
     /// story's last date, in a clause neither present nor future, and not in the two weeks
-    /// before the anchor, where the date is news again. The date in the story's year, to resolve instead; `None` to
-    /// resolve as usual.
+    /// before the anchor, where the date is news again. The date in the story's year, to
+    /// resolve instead; `None` to resolve as usual.
     fn retold(&self, expr: &Expr, cx: &Context) -> Option<Expr> {
         let (from, to_the_day) = self.told_from?;
         let Expr::Calendar {
