@@ -462,7 +462,7 @@ impl Ctx<'_> {
     /// "yesterday", "tonight", "yesterday afternoon", "Friday night", "today's".
     pub(crate) fn day_word(&self, i: usize) -> P<Expr> {
         // "a brighter tomorrow", "the tomorrow we want": a noun for the future, not a day.
-        if self.is(i, "tomorrow") && self.after_article(i) {
+        if self.is(i, "tomorrow") && (self.after_article(i) || self.generic_tomorrow(i)) {
             return Some((
                 i + 1,
                 Expr::Reference {
@@ -475,7 +475,7 @@ impl Ctx<'_> {
             Class::DayOffset(k, d, p) => Some((k, d, p)),
             _ => None,
         }) {
-            if d == 0 && part.is_none() && self.nowadays(i, end) {
+            if d == 0 && part.is_none() && (self.generic_day(i) || self.nowadays(i, end)) {
                 return Some((
                     end,
                     Expr::Reference {
@@ -511,6 +511,32 @@ impl Ctx<'_> {
             )),
             None => Some((end, date)),
         }
+    }
+
+    /// Whether "today" or "tomorrow" at token `i` stands for an age, not a day: in a row that
+    /// ends in "forever" ("today, tomorrow, forever"), or after "of" and a plural or "world"
+    /// ("the problems of today", "the people of tomorrow"; not "as of today").
+    fn generic_day(&self, i: usize) -> bool {
+        let forever = (i + 1..i + 5)
+            .take_while(|&k| k < self.toks.len() && !self.is_stop(k))
+            .any(|k| self.is(k, "forever"));
+        let of_plural = i >= 2
+            && self.is(i - 1, "of")
+            && self.word(i - 2).is_some_and(|w| {
+                w.len() > 3 && w.ends_with('s') && !w.ends_with("'s")
+                    || matches!(w, "people" | "children" | "world")
+            });
+        forever || of_plural
+    }
+
+    /// Whether "tomorrow" at token `i` is the future at large: an age ([`Self::generic_day`]),
+    /// or set against a "today" that means these days earlier in its sentence ("today the
+    /// conflict is frozen, and tomorrow it could be unfrozen").
+    fn generic_tomorrow(&self, i: usize) -> bool {
+        self.generic_day(i)
+            || self
+                .back_in_sentence(i, 12)
+                .any(|k| self.is(k, "today") && (self.generic_day(k) || self.nowadays(k, k + 1)))
     }
 
     /// Whether "today" at `[i, end)` means these days, not the day of the report: its clause
