@@ -310,6 +310,24 @@ impl Ctx<'_> {
                 },
             ));
         }
+        // "the days and weeks after", "recent weeks and months": one vague length, in the
+        // longer unit.
+        let mut unit = unit;
+        if matches!(amount, Amount::Vague) && self.is(end, "and") {
+            let rank = |u: Unit| match u {
+                Unit::Day => 1,
+                Unit::Week => 2,
+                Unit::Month => 3,
+                Unit::Year => 4,
+                _ => 0,
+            };
+            if let Some((e, u)) = self.unit(end + 1).filter(|&(e, u)| {
+                self.is_plural(end + 1, e) && rank(unit) > 0 && rank(u) > rank(unit)
+            }) {
+                end = e;
+                unit = u;
+            }
+        }
         Some((end, Expr::Duration { amount, unit }))
     }
 
