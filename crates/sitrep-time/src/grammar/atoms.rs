@@ -578,15 +578,20 @@ impl Ctx<'_> {
     }
 
     /// A number of units: digits, number words ("twenty four", "two hundred"), "a", "several",
-    /// with "and a half" after it. A range before a unit ("12 to 18 months", "between 12 and
-    /// 20 years") is a vague amount: TIMEX3 has no value for a range, and TimeBank writes "the
+    /// with "and a half" after it. A range before a unit ("12 to 18 months", "40 or 50 years
+    /// ago", "between 12 and 20 years") is a vague amount: TIMEX3 has no value for a range, and TimeBank writes "the
     /// next 12 to 18 months" as PXM.
     pub(crate) fn amount(&self, i: usize) -> P<Amount> {
         let (end, amount) = self.single_amount(i)?;
         let between = i > 0 && self.is(i - 1, "between");
         if let Amount::Num(low) = amount {
             // "between two to six days", a slip of speech, TimeBank reads as two lengths.
-            if self.is(end, if between { "and" } else { "to" }) {
+            let joined = if between {
+                self.is(end, "and")
+            } else {
+                self.is(end, "to") || self.is(end, "or")
+            };
+            if joined {
                 if let Some((e, Amount::Num(high))) = self.single_amount(end + 1) {
                     if high > low && self.unit(self.skip_hyphen(e)).is_some() {
                         return Some((e, Amount::Vague));

@@ -91,7 +91,8 @@ impl Ctx<'_> {
         let j = self.skip(j, "fiscal");
         if let Some((end, unit)) = self.unit(j) {
             // A title, quoted or after its network's name: ABC's "This Week", ABC's This Week.
-            let titled = i > 0 && matches!(self.word(i - 1), Some("\"" | "``" | "'" | "'s"));
+            let titled =
+                i > 0 && matches!(self.word(i - 1), Some("\"" | "``" | "“" | "'" | "‘" | "'s"));
             if titled && self.toks[i].capital && self.toks[j].capital {
                 return None;
             }
@@ -138,8 +139,10 @@ impl Ctx<'_> {
         if let Some((end, amount)) = self.amount(j) {
             let k = self.skip_hyphen(end);
             if let Some((end, unit)) = self.unit(k) {
-                // "this 6-year-old" is an age.
-                if self.is(self.skip_hyphen(end), "old") {
+                // "this 6-year-old" is an age; "you said this 30 years ago" is the amount's
+                // own "ago".
+                let ago = self.find(end, |c| matches!(c, Class::Ago(_)).then_some(()));
+                if self.is(self.skip_hyphen(end), "old") || ago.is_some() {
                     return None;
                 }
                 return Some((end, Expr::Duration { amount, unit }));
