@@ -784,6 +784,10 @@ impl Ctx<'_> {
         if end != j + 1 || self.is_plural(j, end) {
             return None;
         }
+        // "Liar of the Year", "Person of the Year": a title, not the year.
+        if i > 0 && self.is(i - 1, "of") && !self.toks[i].capital && self.toks[j].capital {
+            return None;
+        }
         // "the year-earlier quarter" is the year-ago pattern's; "year-end" a point.
         if self.skip_hyphen(end) > end
             && matches!(
