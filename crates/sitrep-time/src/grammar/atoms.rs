@@ -365,6 +365,11 @@ impl Ctx<'_> {
                         .toks
                         .get(end)
                         .is_some_and(|n| n.kind == Kind::Word && !n.capital)
+                // "compared with March": a capitalised month compared.
+                || t.capital
+                    && i >= 2
+                    && self.is(i - 1, "with")
+                    && self.is(i - 2, "compared")
                 // A capitalised month as the object of a verb of phases: "began March
                 // with $8 million", "spent May in Kyiv". "march" is never their object.
                 || t.capital
