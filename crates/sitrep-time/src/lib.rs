@@ -207,6 +207,15 @@ impl Discourse {
         }
     }
 
+    /// Whether a bare weekday names the day before the anchor.
+    fn yesterday(&self, e: &Expr) -> bool {
+        let before = self.cx.anchor.and_then(|a| a.yesterday().ok());
+        match (before, bare_weekday_number(e)) {
+            (Some(d), Some(w)) => d.weekday().to_monday_one_offset() as u8 == w,
+            _ => false,
+        }
+    }
+
     /// Resolves one match in its context, and remembers what it names.
     fn resolve(&mut self, ctx: &Ctx<'_>, m: grammar::Match) -> Option<Timex> {
         let mut cx = self.cx;
@@ -224,9 +233,15 @@ impl Discourse {
         let bare_weekday = is_bare_weekday(&m.expr);
         if bare_weekday && ctx.is(m.end, "'s") {
             cx.tense = Some(tense::before_nominal(ctx, m.start));
-        } else if bare_weekday && cue.is_none() && tense::contest_near(ctx, m.start, m.end) {
+        } else if bare_weekday
+            && cue.is_none()
+            && !self.yesterday(&m.expr)
+            && tense::contest_near(ctx, m.start, m.end)
+        {
             // A contest told with no past verb is one to come: "Wisconsin holds its
-            // presidential primary on Tuesday" said on a Friday is the coming Tuesday.
+            // presidential primary on Tuesday" said on a Friday is the coming Tuesday. Not
+            // yesterday's, six days off: "defeating Trump in the Iowa caucuses Monday", said
+            // on Tuesday.
             cx.tense = Some(Tense::Future);
         }
         // "her March comment": a month after a possessive names a thing already done, as a
@@ -408,6 +423,19 @@ fn is_bare_weekday(e: &Expr) -> bool {
         Expr::Weekday { shift: None, .. } => true,
         Expr::Day { date, .. } => is_bare_weekday(date),
         _ => false,
+    }
+}
+
+/// The ISO weekday (1 = Monday) of a weekday without last/next, with or without a part of
+/// day: "Monday", "Monday night".
+fn bare_weekday_number(e: &Expr) -> Option<u8> {
+    match e {
+        Expr::Weekday {
+            weekday,
+            shift: None,
+        } => Some(*weekday),
+        Expr::Day { date, .. } => bare_weekday_number(date),
+        _ => None,
     }
 }
 
