@@ -111,6 +111,10 @@ pub(crate) enum Expr {
     QuarterEnding(Box<Expr>),
     /// "the year-earlier quarter": the quarter under discussion, a year before.
     YearEarlierQuarter,
+    /// "year-end", "the year's end": the end of the anchor's year, or of the year before in
+    /// the past tense ("had $38 million at year's end", said in January), as this year's
+    /// end is still to come (until December).
+    YearEnd,
     /// A length of time.
     Duration { amount: Amount, unit: Unit },
     /// A fixed value: PRESENT_REF, PAST_REF, FUTURE_REF.
@@ -173,6 +177,7 @@ impl Expr {
                     ..
                 }
                 | Expr::Holiday { year: None, .. }
+                | Expr::YearEnd
                 | Expr::UnitShift {
                     unit: crate::lexicon::Unit::Weekend,
                     shift: 0

@@ -367,6 +367,15 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             resolve(&Expr::ThisQuarter(None), cx)?
         }
         Expr::Anaphoric(ref inner) => resolve(inner, cx)?,
+        Expr::YearEnd => match a {
+            Some(a) => {
+                // In December the coming year-end is as near as the last one: "spoke about the
+                // year-end budget agreement", said on 15 December, is this year's.
+                let back = i16::from(cx.tense == Some(Tense::Past) && a.month() < 12);
+                date_value(D, format!("{:04}", a.year() - back), true)
+            }
+            None => date_value(D, "XXXX".into(), false),
+        },
         Expr::LatestQuarter => match a {
             Some(a) => date_value(D, at_unit(add_months(a, -3)?, Unit::Quarter), true),
             None => date_value(D, "XXXX-QX".into(), false),
@@ -705,6 +714,10 @@ fn resolve_part(part: YearPart, year: Option<i32>, shift: Option<i8>, cx: &Conte
         (Some(_), _) => y,
         // A quarter just over is still talked about in the future tense (results due).
         (None, Some(Tense::Future)) if index < now - 1 => y + 1,
+        // A half still to come is this year's ("growth will slow in the second half"); a
+        // quarter over is still reported in the future tense in January ("will report
+        // fourth-quarter results"), so only halves.
+        (None, Some(Tense::Future)) if matches!(part, YearPart::Half(_)) => y,
         // A quarter or half is reported once it is over: the latest one by default.
         (None, _) if index > now && !matches!(part, YearPart::Season(_)) => y - 1,
         (None, Some(Tense::Past)) if index > now => y - 1,

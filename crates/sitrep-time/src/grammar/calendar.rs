@@ -555,12 +555,15 @@ impl Ctx<'_> {
             if let Some((e, y)) = self.year(self.skip(of, "fiscal")) {
                 return of_year(e, Some(y));
             }
-            // "the second half of the year", "the first quarter of next year"
-            let shifted = if self.is(of, "the") {
-                Some((of + 1, 0))
-            } else {
-                self.shift(of)
-            };
+            // "the first quarter of next year". "the third quarter of the year" is the year
+            // under discussion: as "the third quarter" alone, the latest one by default.
+            if self.is(of, "the")
+                && self.unit(of + 1) == Some((of + 2, Unit::Year))
+                && !self.is_plural(of + 1, of + 2)
+            {
+                return of_year(of + 2, None);
+            }
+            let shifted = self.shift(of);
             if let Some((e, years)) = shifted {
                 if self.unit(e) == Some((e + 1, Unit::Year)) && !self.is_plural(e, e + 1) {
                     return Some((e + 1, Expr::PartOfShiftedYear { part, years }));
@@ -641,13 +644,7 @@ impl Ctx<'_> {
         if !self.is(k, "end") {
             return None;
         }
-        Some((
-            k + 1,
-            Expr::UnitShift {
-                unit: Unit::Year,
-                shift: 0,
-            },
-        ))
+        Some((k + 1, Expr::YearEnd))
     }
 
     /// "nineteen ninety-six", "the year two thousand".
