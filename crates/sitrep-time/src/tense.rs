@@ -44,9 +44,16 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
     let quoted = || inside_quote(ctx, start);
     let mut i = start;
     let mut steps = 0;
+    // A condition with no tense of its own looks ahead: "promised reform if he and Clinton
+    // take office in January" is the coming January, whatever "promised" says.
+    let mut condition = false;
     while i > 0 && steps < REACH {
         i -= 1;
         steps += 1;
+        if matches!(ctx.word(i), Some("if" | "unless")) {
+            condition = true;
+            break;
+        }
         // A quotation has its own tense: "I feel very good about chances in November,"
         // Tester said.
         if ctx.sentence_ends_before(i + 1) || ctx.is_quote_mark(i) && quoted() {
@@ -72,7 +79,11 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
         }
         i += 1;
     }
-    None
+    condition.then_some(Cue {
+        tense: Tense::Future,
+        firm: false,
+        event: false,
+    })
 }
 
 /// Whether token `i` stands inside a quotation: more quotation marks open than close before
