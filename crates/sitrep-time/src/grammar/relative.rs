@@ -566,7 +566,17 @@ impl Ctx<'_> {
     /// in the progressive, which reports the day ("are flying over the area today"), nor after
     /// a bound or a thing done on the day (below).
     fn nowadays(&self, i: usize, end: usize) -> bool {
-        if !self.is(i, "today") || matches!(self.word(end), Some("is" | "was" | "marks")) {
+        // "Today is the anniversary": the day as the subject. Not "the voting machine today
+        // is merely a computer", where the subject comes before it.
+        let opens_clause = i == 0
+            || self.is_stop(i - 1)
+            || self.is_quote_mark(i - 1)
+            || matches!(
+                self.word(i - 1),
+                Some("," | ":" | "`" | "that" | "and" | "but" | "because")
+            );
+        let subject = opens_clause && matches!(self.word(end), Some("is" | "was" | "marks"));
+        if !self.is(i, "today") || subject {
             return false;
         }
         // "by today", "until today": a bound. "his comments today", "our action today": a
