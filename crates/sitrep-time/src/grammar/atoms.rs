@@ -264,14 +264,25 @@ impl Ctx<'_> {
                     Class::Shift(_) | Class::Anaphor(_) | Class::Nearest(_)
                 )
             });
-        // "in the fall", "during the fall of 2008": the season after a preposition of time
+        // "in the fall", "heading into the fall", "during the fall of 2008": the season after a
+        // preposition of time
         // and "the" ("the fall of Kabul" is turned away below, by its "of").
         let season_in = self.is(i, "fall")
             && i >= 2
             && self.is(i - 1, "the")
             && matches!(
                 self.word(i - 2),
-                Some("in" | "during" | "by" | "until" | "through" | "since" | "over")
+                Some(
+                    "in" | "during"
+                        | "by"
+                        | "until"
+                        | "through"
+                        | "since"
+                        | "over"
+                        | "into"
+                        | "to"
+                        | "for"
+                )
             );
         if !(t.capital || shifted || season_in || self.lower_case_month_ok(i, end)) {
             return false;
