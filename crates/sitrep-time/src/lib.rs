@@ -419,15 +419,11 @@ fn is_speech_day(e: &Expr) -> bool {
 
 /// A weekday without last/this/next, alone or with a part of day.
 fn is_bare_weekday(e: &Expr) -> bool {
-    match e {
-        Expr::Weekday { shift: None, .. } => true,
-        Expr::Day { date, .. } => is_bare_weekday(date),
-        _ => false,
-    }
+    bare_weekday_number(e).is_some()
 }
 
-/// The ISO weekday (1 = Monday) of a weekday without last/next, with or without a part of
-/// day: "Monday", "Monday night".
+/// The ISO weekday (1 = Monday) of a weekday without last/this/next, with or without a part
+/// of day: "Monday", "Monday night".
 fn bare_weekday_number(e: &Expr) -> Option<u8> {
     match e {
         Expr::Weekday {

@@ -738,23 +738,25 @@ impl Ctx<'_> {
         // capitalised word inside a sentence ends a name. Not in a headline in capitals
         // ("ACCESS TO MARIUPOL, OTHER BESIEGED AREAS OF UKRAINE NOW 'CRITICAL'"), whose
         // function words are capitalised too.
-        let headline = self.back_in_sentence(i, 6).any(|k| {
-            self.toks[k].capital
-                && matches!(
-                    self.word(k),
-                    Some("of" | "the" | "to" | "and" | "in" | "on" | "for" | "a" | "is")
-                )
-                && k > 0
-                && !self.sentence_ends_before(k)
-        });
+        let headline = || {
+            self.back_in_sentence(i, 6).any(|k| {
+                self.toks[k].capital
+                    && matches!(
+                        self.word(k),
+                        Some("of" | "the" | "to" | "and" | "in" | "on" | "for" | "a" | "is")
+                    )
+                    && k > 0
+                    && !self.sentence_ends_before(k)
+            })
+        };
         let in_name = i > 0
-            && !headline
             && self.is(i, "now")
             && self.toks[i].capital
             && self.toks[i - 1].capital
             && self.toks[i - 1].kind == Kind::Word
             && !self.sentence_ends_before(i - 1)
-            && !self.sentence_ends_before(i);
+            && !self.sentence_ends_before(i)
+            && !headline();
         // "the fodder of late-night comedians": "late" opens a compound.
         let compound = self.is(end - 1, "late") && self.skip_hyphen(end) > end;
         if in_name || compound {
