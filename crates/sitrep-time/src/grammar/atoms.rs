@@ -265,8 +265,8 @@ impl Ctx<'_> {
                 )
             });
         // "in the fall", "heading into the fall", "during the fall of 2008": the season after a
-        // preposition of time
-        // and "the" ("the fall of Kabul" is turned away below, by its "of").
+        // preposition of time and "the" ("the fall of Kabul" is turned away below, by its
+        // "of").
         let season_in = self.is(i, "fall")
             && i >= 2
             && self.is(i - 1, "the")
@@ -595,8 +595,8 @@ impl Ctx<'_> {
 
     /// A number of units: digits, number words ("twenty four", "two hundred"), "a", "several",
     /// with "and a half" after it. A range before a unit ("12 to 18 months", "40 or 50 years
-    /// ago", "between 12 and 20 years") is a vague amount: TIMEX3 has no value for a range, and TimeBank writes "the
-    /// next 12 to 18 months" as PXM.
+    /// ago", "between 12 and 20 years") is a vague amount: TIMEX3 has no value for a range,
+    /// and TimeBank writes "the next 12 to 18 months" as PXM.
     pub(crate) fn amount(&self, i: usize) -> P<Amount> {
         let (end, amount) = self.single_amount(i)?;
         let between = i > 0 && self.is(i - 1, "between");

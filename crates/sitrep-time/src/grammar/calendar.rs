@@ -555,19 +555,15 @@ impl Ctx<'_> {
             if let Some((e, y)) = self.year(self.skip(of, "fiscal")) {
                 return of_year(e, Some(y));
             }
+            let year_word =
+                |k: usize| self.unit(k) == Some((k + 1, Unit::Year)) && !self.is_plural(k, k + 1);
             // "the first quarter of next year". "the third quarter of the year" is the year
             // under discussion: as "the third quarter" alone, the latest one by default.
-            if self.is(of, "the")
-                && self.unit(of + 1) == Some((of + 2, Unit::Year))
-                && !self.is_plural(of + 1, of + 2)
-            {
+            if self.is(of, "the") && year_word(of + 1) {
                 return of_year(of + 2, None);
             }
-            let shifted = self.shift(of);
-            if let Some((e, years)) = shifted {
-                if self.unit(e) == Some((e + 1, Unit::Year)) && !self.is_plural(e, e + 1) {
-                    return Some((e + 1, Expr::PartOfShiftedYear { part, years }));
-                }
+            if let Some((e, years)) = self.shift(of).filter(|&(e, _)| year_word(e)) {
+                return Some((e + 1, Expr::PartOfShiftedYear { part, years }));
             }
         }
         if needs_year {
