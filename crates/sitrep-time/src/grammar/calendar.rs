@@ -331,10 +331,39 @@ impl Ctx<'_> {
         let (_, month) = (i.saturating_sub(4)..i - 2)
             .rev()
             .find_map(|k| self.month(k).filter(|(e, _)| *e == i - 2))?;
-        self.day(i - 2)?;
+        let (_, first) = self.day(i - 2)?;
         let (end2, year) = self.year_after(end);
+        // A word after the number may be what it counts ("April 24 and 25 people"); a range
+        // runs forward and goes on with its clause: "on March 10-11 was", "between March 13
+        // and 17 seemed", "April 6 and 7 in Brussels".
         let next_is_word = self.toks.get(end).is_some_and(|t| t.kind == Kind::Word);
-        if year.is_none() && next_is_word {
+        let clause_goes_on = day > first
+            && (self.is(i - 1, "-")
+                || self.ed_form(end)
+                || matches!(
+                    self.word(end),
+                    Some(
+                        "in" | "on"
+                            | "at"
+                            | "via"
+                            | "with"
+                            | "by"
+                            | "for"
+                            | "from"
+                            | "during"
+                            | "and"
+                            | "but"
+                            | "when"
+                            | "while"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "will"
+                            | "would"
+                    )
+                ));
+        if year.is_none() && next_is_word && !clause_goes_on {
             return None;
         }
         Some((
