@@ -111,6 +111,8 @@ pub(crate) enum Expr {
     QuarterEnding(Box<Expr>),
     /// "the year-earlier quarter": the quarter under discussion, a year before.
     YearEarlierQuarter,
+    /// "the same month last year": the time inside, a year before.
+    YearBefore(Box<Expr>),
     /// "year-end", "the year's end": the end of the anchor's year, or of the year before in
     /// the past tense ("had $38 million at year's end", said in January), as this year's
     /// end is still to come (until December).

@@ -303,6 +303,10 @@ impl Discourse {
                 Expr::UnitShift { unit, .. } => unit,
                 Expr::MonthShift { .. } => Unit::Month,
                 Expr::InYear { .. } => Unit::Year,
+                Expr::YearBefore(ref e) => match **e {
+                    Expr::UnitShift { unit, .. } => unit,
+                    _ => Unit::Day,
+                },
                 _ => Unit::Day,
             };
             match self.mentioned {

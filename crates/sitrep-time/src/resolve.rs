@@ -565,6 +565,15 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             (None, Some(a)) => date_value(D, at_unit(add_months(a, -15)?, Unit::Quarter), true),
             (None, None) => date_value(D, "XXXX".into(), false),
         },
+        Expr::YearBefore(ref inner) => {
+            let mut v = resolve(inner, cx)?;
+            let year = v.value.get(..4).and_then(|y| y.parse::<i32>().ok());
+            match year {
+                Some(y) => v.value = format!("{:04}{}", y - 1, &v.value[4..]),
+                None => return None,
+            }
+            v
+        }
         Expr::Duration { amount, unit } => date_value(Dur, duration(amount, unit), false),
         Expr::Reference { kind, value } => {
             let kind = match kind {

@@ -891,6 +891,47 @@ impl Ctx<'_> {
         }
     }
 
+    /// "the same month last year", "the corresponding period a year ago": the month (week,
+    /// day) last named or the quarter under discussion, a year before. One expression, not
+    /// "the same month" and "last year" apart: the year is the month's.
+    pub(crate) fn same_a_year_before(&self, i: usize) -> P<Expr> {
+        if !self.is(i, "the")
+            || !matches!(
+                self.word(i + 1),
+                Some("same" | "corresponding" | "comparable")
+            )
+        {
+            return None;
+        }
+        let j = i + 2;
+        let (e, same) = if matches!(self.word(j), Some("period" | "quarter")) {
+            (j + 1, Expr::YearEarlierQuarter)
+        } else {
+            let (e, unit) = self.unit(j)?;
+            if !matches!(unit, Unit::Month | Unit::Week | Unit::Day) || self.is_plural(j, e) {
+                return None;
+            }
+            let this = Expr::UnitShift { unit, shift: 0 };
+            (
+                e,
+                Expr::Anaphoric(Box::new(Expr::YearBefore(Box::new(this)))),
+            )
+        };
+        let e = if matches!(self.word(e), Some("of" | "in")) {
+            e + 1
+        } else {
+            e
+        };
+        let end = match (self.word(e), self.word(e + 1), self.word(e + 2)) {
+            (Some("last"), Some("year"), _) => e + 2,
+            (Some("a" | "one"), Some("year"), Some("ago" | "earlier" | "before")) => e + 3,
+            (Some("the"), Some("year"), Some("before")) => e + 3,
+            (Some("the"), Some("previous" | "prior" | "preceding"), Some("year")) => e + 3,
+            _ => return None,
+        };
+        Some((end, same))
+    }
+
     /// "a year earlier" said of a quarter: "the year-earlier quarter", "the year-ago period",
     /// "year-earlier".
     pub(crate) fn year_ago(&self, i: usize) -> P<Expr> {

@@ -114,6 +114,7 @@ impl Ctx<'_> {
             self.set(i),
             self.the_unit(i),
             self.year_ago(i),
+            self.same_a_year_before(i),
             self.spelled_year(i),
             self.year_end(i),
         ];
