@@ -471,6 +471,11 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                 let d = if back { add_days(a, -7)? } else { a };
                 date_value(D, at_unit(d, unit), true)
             }
+            // "last week" said on a Sunday is the week just ending: its working days are
+            // what the writer looks back on, and the ISO week runs to the Sunday.
+            Some(a) if unit == Unit::Week && s == -1 && a.weekday() == Weekday::Sunday => {
+                date_value(D, at_unit(a, unit), true)
+            }
             Some(a) => date_value(D, at_unit(shift(a, unit, s as f64)?, unit), true),
         },
         Expr::Ago {
