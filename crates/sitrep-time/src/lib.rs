@@ -301,6 +301,8 @@ impl Discourse {
         if let Expr::Anaphoric(inner) = &m.expr {
             let needed = match **inner {
                 Expr::UnitShift { unit, .. } => unit,
+                // "that November" needs only the year.
+                Expr::MonthShift { shift: 0, .. } => Unit::Year,
                 Expr::MonthShift { .. } => Unit::Month,
                 Expr::InYear { .. } => Unit::Year,
                 Expr::YearBefore(ref e) => match **e {

@@ -81,6 +81,8 @@ impl Ctx<'_> {
             Expr::Weekday { .. } | Expr::MonthShift { .. } if !units_only => {
                 Some((end, Expr::Anaphoric(Box::new(expr))))
             }
+            // "lost the election to Nixon that November": the month in the year last named.
+            Expr::MonthShift { shift: 0, .. } => Some((end, Expr::Anaphoric(Box::new(expr)))),
             _ if units_only => None,
             _ => Some((end, expr)),
         }
