@@ -890,11 +890,13 @@ impl Ctx<'_> {
                 .is_some_and(|w| w.ends_with('s') && w != "hrs" || w == "centuries")
     }
 
+    /// A season named once: "summer", not "summers" (a set, see `set`).
     pub(crate) fn season_word(&self, i: usize) -> P<YearPart> {
         self.find(i, |c| match c {
             Class::Season(s) => Some(YearPart::Season(s)),
             _ => None,
         })
+        .filter(|&(end, _)| !self.is_plural(i, end))
     }
 
     /// A year after a month or day: "August 1998", "Aug. 6, 1998", "August of 1998".

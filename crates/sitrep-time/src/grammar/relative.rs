@@ -833,6 +833,19 @@ impl Ctx<'_> {
         if let Some(set) = self.plural_weekday(i) {
             return Some(set);
         }
+        // "on weekends", "her summers in the Hamptons", "for the past three summers" (as
+        // TimeBank has it): every one of them. Not "two summers ago", one of them; not the
+        // name Summers.
+        let value = match self.word(i) {
+            Some("weekends") => Some("XXXX-WXX-WE"),
+            Some("summers") => Some("XXXX-SU"),
+            Some("winters") => Some("XXXX-WI"),
+            Some("autumns") => Some("XXXX-FA"),
+            _ => None,
+        };
+        if let Some(value) = value.filter(|_| !self.toks[i].capital && !self.is(i + 1, "ago")) {
+            return Some((i + 1, Expr::Reference { kind: "SET", value }));
+        }
         // "the daily" is a newspaper; "a daily basis" is still a set.
         let after_article = i > 0 && self.is(i - 1, "the");
         if let Some((end, (quant, unit))) = self.find(i, |c| match c {
