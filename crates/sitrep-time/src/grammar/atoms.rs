@@ -160,10 +160,13 @@ impl Ctx<'_> {
             return None;
         }
         let (prev, cur) = (&self.toks[i - 1], &self.toks[i]);
+        // "USA Today's poll" is the paper's; "At Tonight's Debate", in a headline, is tonight.
+        let possessive_tonight = self.is(i, "tonight") && self.is(i + 1, "'s");
         let next_lower = self
             .toks
             .get(i + 1)
-            .is_some_and(|n| !n.capital && !n.newline_before);
+            .is_some_and(|n| !n.capital && !n.newline_before)
+            && !possessive_tonight;
         let name = cur.capital
             && !cur.newline_before
             && prev.kind == Kind::Word
