@@ -172,7 +172,10 @@ impl Expr {
         matches!(
             self,
             Expr::Calendar { year: None, .. }
-                | Expr::Weekday { shift: None, .. }
+                | Expr::Weekday {
+                    shift: None | Some(0),
+                    ..
+                }
                 | Expr::Part {
                     year: None,
                     shift: None,

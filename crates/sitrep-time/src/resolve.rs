@@ -403,6 +403,10 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                     None => weekday_date(a, weekday, -1, false)
                         .filter(|d| a.since(*d).map_or(true, |s| s.get_days() < 6))
                         .or_else(|| add_days(a, 1)),
+                    // "hoping to win Michigan this Tuesday", said on a Friday: the coming one.
+                    Some(0) if cx.tense == Some(Tense::Future) => {
+                        weekday_date(a, weekday, 1, false)
+                    }
                     Some(s) => weekday_date(a, weekday, s, true),
                 }?;
                 date_value(D, ymd(d), true)

@@ -74,6 +74,20 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
         if ctx.sentence_ends_before(i) || ctx.is(i, "that") || ctx.is_quote_mark(i) && quoted() {
             break;
         }
+        // A relative clause set off by commas or dashes has its own verb: "On Monday,
+        // Graham—who had previously endorsed Bush—will headline a fundraiser".
+        if matches!(ctx.word(i), Some("who" | "which")) && i > end && aside_mark(ctx, i - 1) {
+            let close = (i + 1..ctx.toks.len())
+                .take_while(|&k| !ctx.sentence_ends_before(k))
+                .find(|&k| aside_mark(ctx, k));
+            match close {
+                Some(k) => {
+                    i = k + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
         if let Some(c) = cue(ctx, i) {
             return Some(c);
         }
@@ -84,6 +98,11 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
         firm: false,
         event: false,
     })
+}
+
+/// Whether token `i` is a comma or a dash, which open and close an aside.
+fn aside_mark(ctx: &Ctx<'_>, i: usize) -> bool {
+    matches!(ctx.word(i), Some("," | "—" | "–" | "--" | "-"))
 }
 
 /// Whether token `i` stands inside a quotation: more quotation marks open than close before
