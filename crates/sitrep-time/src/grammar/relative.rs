@@ -475,6 +475,11 @@ impl Ctx<'_> {
     /// A part of day before its day: "afternoon yesterday", "mid-afternoon Friday".
     pub(crate) fn part_then_day(&self, i: usize) -> P<Expr> {
         let (e, part) = self.part_of_day(i)?;
+        // "had a great night on Saturday" judges the evening; Saturday alone is the time.
+        let judged = (1..=2).any(|k| i >= k && matches!(self.word(i - k), Some("a" | "an")));
+        if judged {
+            return None;
+        }
         let (end, date) = self.day_word(self.skip(e, "on"))?;
         if matches!(date, Expr::Day { .. }) {
             return None;
