@@ -121,7 +121,15 @@ impl Ctx<'_> {
 
     /// A number, or a word a pattern starts on without a lexicon entry ("the", "fiscal").
     fn keys_a_pattern(&self, i: usize) -> bool {
-        self.toks[i].kind == Kind::Number || self.is(i, "the") || self.is(i, "fiscal")
+        self.toks[i].kind == Kind::Number && !self.in_handle(i)
+            || self.is(i, "the")
+            || self.is(i, "fiscal")
+    }
+
+    /// Whether the number at `i` is part of a handle or hashtag ("@1031ent", "#2016"),
+    /// a name, not a year.
+    fn in_handle(&self, i: usize) -> bool {
+        i > 0 && !self.toks[i].space_before && matches!(self.word(i - 1), Some("@" | "#"))
     }
 
     /// Tense cues, meridiems, "ago" and the like only follow or surround an expression, so
