@@ -95,7 +95,7 @@ fn assert_floors(s: &TimexScores, relaxed: f64, value: f64) {
 
 #[test]
 fn timebank() {
-    // Measured: relaxed F1 0.951, value F1 0.836.
+    // Measured: relaxed F1 0.952, value F1 0.837.
     if let Some(s) = evaluate("TimeBank") {
         assert_floors(&s, 0.94, 0.825);
     }
@@ -103,7 +103,7 @@ fn timebank() {
 
 #[test]
 fn aquaint() {
-    // Measured: relaxed F1 0.946, value F1 0.784.
+    // Measured: relaxed F1 0.946, value F1 0.782.
     if let Some(s) = evaluate("AQUAINT") {
         assert_floors(&s, 0.94, 0.78);
     }
@@ -152,7 +152,7 @@ fn news_gold_in(corpus: &str, file: &str, relaxed: f64, value: f64) {
 /// `times.jsonl`, development data since its first run.
 #[test]
 fn own_news_gold() {
-    // Measured: relaxed F1 0.973, value F1 0.925.
+    // Measured: relaxed F1 0.973, value F1 0.931.
     news_gold("times.jsonl", 0.955, 0.905);
 }
 
@@ -166,14 +166,14 @@ fn heldout_news_gold() {
 /// `times-heldout2.jsonl`, a third set annotated blind in the fourth session.
 #[test]
 fn second_heldout_news_gold() {
-    // Measured: relaxed F1 0.972, value F1 0.923 (0.953 / 0.858 on its first run).
+    // Measured: relaxed F1 0.972, value F1 0.947 (0.953 / 0.858 on its first run).
     news_gold("times-heldout2.jsonl", 0.955, 0.905);
 }
 
 /// `times-heldout3.jsonl`, a fourth set annotated blind in the fifth session.
 #[test]
 fn third_heldout_news_gold() {
-    // Measured: relaxed F1 0.955, value F1 0.894 (0.922 / 0.828 on its first run).
+    // Measured: relaxed F1 0.955, value F1 0.909 (0.922 / 0.828 on its first run).
     news_gold("times-heldout3.jsonl", 0.93, 0.88);
 }
 
@@ -189,7 +189,7 @@ fn fourth_heldout_news_gold() {
 /// (US politics, November 2015 to August 2016).
 #[test]
 fn fifth_heldout_news_gold() {
-    // Measured: relaxed F1 0.989, value F1 0.951 (0.976 / 0.921 on its first run).
+    // Measured: relaxed F1 0.989, value F1 0.957 (0.976 / 0.921 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout5.jsonl",
@@ -215,7 +215,7 @@ fn sixth_heldout_news_gold() {
 /// PolNeAR train articles.
 #[test]
 fn seventh_heldout_news_gold() {
-    // Measured: relaxed F1 0.971, value F1 0.942 (0.951 / 0.875 on its first run).
+    // Measured: relaxed F1 0.971, value F1 0.945 (0.951 / 0.875 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout7.jsonl",
@@ -228,7 +228,7 @@ fn seventh_heldout_news_gold() {
 /// articles.
 #[test]
 fn eighth_heldout_news_gold() {
-    // Measured: relaxed F1 0.953, value F1 0.888 (0.940 / 0.856 on its first run).
+    // Measured: relaxed F1 0.953, value F1 0.903 (0.940 / 0.856 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout8.jsonl",
@@ -248,7 +248,7 @@ fn ninth_heldout_news_gold() {
 /// `times-heldout10.jsonl`, the same for the 16 unused news-ukraine articles of 2023-24.
 #[test]
 fn tenth_heldout_news_gold() {
-    // Measured: relaxed F1 0.979, value F1 0.947 (0.959 / 0.802 on its first run).
+    // Measured: relaxed F1 0.979, value F1 0.955 (0.959 / 0.802 on its first run).
     news_gold("times-heldout10.jsonl", 0.97, 0.935);
 }
 
@@ -256,7 +256,7 @@ fn tenth_heldout_news_gold() {
 /// train articles, and first scored after that session's other fixes.
 #[test]
 fn eleventh_heldout_news_gold() {
-    // Measured: relaxed F1 0.952, value F1 0.919 (0.933 / 0.878 on its first run).
+    // Measured: relaxed F1 0.955, value F1 0.927 (0.933 / 0.878 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout11.jsonl",
@@ -282,7 +282,7 @@ fn twelfth_heldout_news_gold() {
 /// articles, and first scored after the fixes the twelfth set led to.
 #[test]
 fn thirteenth_heldout_news_gold() {
-    // Measured: relaxed F1 0.973, value F1 0.880 (0.971 / 0.858 on its first run).
+    // Measured: relaxed F1 0.976, value F1 0.887 (0.971 / 0.858 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout13.jsonl",
@@ -295,7 +295,7 @@ fn thirteenth_heldout_news_gold() {
 /// articles, and first scored after that session's first three fixes.
 #[test]
 fn fourteenth_heldout_news_gold() {
-    // Measured: relaxed F1 0.964, value F1 0.929 (0.947 / 0.894 on its first run).
+    // Measured: relaxed F1 0.970, value F1 0.934 (0.947 / 0.894 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout14.jsonl",
@@ -308,11 +308,37 @@ fn fourteenth_heldout_news_gold() {
 /// articles, and first scored at the same point.
 #[test]
 fn fifteenth_heldout_news_gold() {
-    // Measured: relaxed F1 0.971, value F1 0.960 (0.965 / 0.925 on its first run).
+    // Measured: relaxed F1 0.974, value F1 0.968 (0.965 / 0.925 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout15.jsonl",
         0.96,
         0.945,
+    );
+}
+
+/// `times-heldout16.jsonl`, annotated blind in the eleventh session on 20 more PolNeAR train
+/// articles, and first scored at that session's start.
+#[test]
+fn sixteenth_heldout_news_gold() {
+    // Measured: relaxed F1 0.972, value F1 0.931 (0.967 / 0.916 on its first run).
+    news_gold_in(
+        "data/polnear/train/text",
+        "times-heldout16.jsonl",
+        0.96,
+        0.915,
+    );
+}
+
+/// `times-heldout17.jsonl`, annotated blind beside the sixteenth on 20 other PolNeAR train
+/// articles, and first scored at the same point.
+#[test]
+fn seventeenth_heldout_news_gold() {
+    // Measured: relaxed F1 0.961, value F1 0.936 (0.929 / 0.858 on its first run).
+    news_gold_in(
+        "data/polnear/train/text",
+        "times-heldout17.jsonl",
+        0.95,
+        0.92,
     );
 }
