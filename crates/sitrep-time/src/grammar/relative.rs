@@ -462,7 +462,9 @@ impl Ctx<'_> {
     /// Whether a number comes in the three tokens before `i`, in its sentence: "$500 million
     /// a year", not "three thousand. But a minute later".
     fn counted_before(&self, i: usize) -> bool {
-        self.back_in_sentence(i, 3).any(|k| {
+        // A comma ends the count: "between the two men, a month and a half before" is a time.
+        let clause = |k: &usize| !matches!(self.word(*k), Some("," | ";" | ":" | "—" | "–"));
+        self.back_in_sentence(i, 3).take_while(clause).any(|k| {
             self.number(k).is_some()
                 || self
                     .find(k, |c| {
