@@ -315,6 +315,22 @@ impl Ctx<'_> {
                 },
             ));
         }
+        // "he chairs it in a year that already had a favorable landscape", "in a year in which
+        // the candidates have broken records": the year under way, not a length. Not in the
+        // past ("he was born in a year when …").
+        let described = matches!(self.word(end), Some("that" | "when"))
+            || self.is(end, "in") && self.is(end + 1, "which");
+        if unit == Unit::Year
+            && amount == Amount::Num(1.0)
+            && matches!(self.word(j), Some("a"))
+            && j == i
+            && i > 0
+            && self.is(i - 1, "in")
+            && described
+            && !tense::cue_at(self, i, end).is_some_and(|c| c.tense == Tense::Past)
+        {
+            return Some((end, Expr::UnitShift { unit, shift: 0 }));
+        }
         // "the days and weeks after", "recent weeks and months": one vague length, in the
         // longer unit.
         let mut unit = unit;
