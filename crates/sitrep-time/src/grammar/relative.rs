@@ -866,7 +866,12 @@ impl Ctx<'_> {
             Some("autumns") => Some("XXXX-FA"),
             _ => None,
         };
-        if let Some(value) = value.filter(|_| !self.toks[i].capital && !self.is(i + 1, "ago")) {
+        // A capital is the name Summers, unless the sentence opens with the word and a place
+        // follows: "Summers at Walker's Point."
+        let opening =
+            self.sentence_start(i) && matches!(self.word(i + 1), Some("at" | "in" | "on"));
+        let named = self.toks[i].capital && !opening;
+        if let Some(value) = value.filter(|_| !named && !self.is(i + 1, "ago")) {
             return Some((i + 1, Expr::Reference { kind: "SET", value }));
         }
         // "the daily" is a newspaper; "a daily basis" is still a set.
