@@ -469,9 +469,14 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             }
             Some(a) if unit == Unit::Weekend && s == 0 => {
                 // "the weekend": the one just past, unless the clause looks ahead or the
-                // anchor is itself in a weekend.
-                let back =
-                    cx.tense != Some(Tense::Future) && a.weekday().to_monday_one_offset() <= 5;
+                // anchor is itself in a weekend. With no tense to go by, late in the week it is
+                // the coming one: "set the stage for another rout this weekend", said on Friday.
+                let day = a.weekday().to_monday_one_offset();
+                let back = match cx.tense {
+                    Some(Tense::Future) => false,
+                    Some(Tense::Past) => day <= 5,
+                    _ => day <= 3,
+                };
                 let d = if back { add_days(a, -7)? } else { a };
                 date_value(D, at_unit(d, unit), true)
             }
