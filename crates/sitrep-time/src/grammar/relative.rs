@@ -113,13 +113,18 @@ impl Ctx<'_> {
             return Some((end, Expr::MonthShift { month, shift }));
         }
         if let Some((end, weekday)) = self.weekday(j) {
-            return Some((
-                end,
-                Expr::Weekday {
-                    weekday,
-                    shift: Some(shift),
-                },
-            ));
+            let day = Expr::Weekday {
+                weekday,
+                shift: Some(shift),
+            };
+            // "this Saturday morning", "last Friday night".
+            if let Some((e, part)) = self
+                .part_of_day(end)
+                .filter(|&(e, _)| !self.is_plural(end, e))
+            {
+                return Some((e, Expr::at_part(day, part)));
+            }
+            return Some((end, day));
         }
         if let Some((end, holiday)) = self.holiday(j) {
             return Some((end, Expr::HolidayShift { holiday, shift }));
