@@ -424,7 +424,7 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             Some(a) => {
                 let (y, m) = (a.year() as i32, a.month() as u8);
                 // "last June" said in November is this year's June; said in June, last
-                // year's. Seasons differ: "last spring" is last year's (see resolve_part).
+                // year's. Seasons go by whether they are over (see resolve_part).
                 // The month just gone is "last month": "last February" said on March 1 is
                 // a year before.
                 let year = match shift {
@@ -718,7 +718,16 @@ fn resolve_part(part: YearPart, year: Option<i32>, shift: Option<i8>, cx: &Conte
     };
     let y = a.year() as i32;
     let year = match (shift, cx.tense) {
-        (Some(s), _) if s < 0 && matches!(part, YearPart::Season(_)) => y - 1,
+        // "last spring" said in December is this year's, over since; "last fall" said in
+        // October, with this fall under way, last year's. Winter straddles the new year, so
+        // its last one is always counted from the year before.
+        (Some(s), _) if s < 0 && matches!(part, YearPart::Season(_)) => {
+            if index < now && index != season_index("WI") {
+                y
+            } else {
+                y - 1
+            }
+        }
         (Some(s), _) if s > 0 && matches!(part, YearPart::Season(_)) => y + 1,
         (Some(s), _) if s < 0 => {
             if index < now {

@@ -298,8 +298,9 @@ impl Ctx<'_> {
         if !(t.capital || shifted || season_in || self.lower_case_month_ok(i, end)) {
             return false;
         }
-        // "this fall, the" but not "this may have", "this march toward": lower case after
-        // last/this/next only before punctuation or a function word.
+        // "this fall, the", "last fall he won", but not "this may have", "this march toward":
+        // lower case after last/this/next only before punctuation, a function word or a
+        // subject pronoun.
         if !t.capital
             && self.toks.get(end).is_some_and(|n| n.kind == Kind::Word)
             && !matches!(
@@ -325,6 +326,10 @@ impl Ctx<'_> {
                         | "on"
                         | "by"
                         | "'s"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "we"
                 )
             )
         {
