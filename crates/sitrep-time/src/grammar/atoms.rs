@@ -175,11 +175,13 @@ impl Ctx<'_> {
             .get(i + 1)
             .is_some_and(|n| !n.capital && !n.newline_before)
             && !possessive_tonight;
+        // "USA TODAY" is the paper whatever follows it.
+        let usa = self.is(i - 1, "usa") && self.is(i, "today");
         let name = cur.capital
             && !cur.newline_before
             && prev.kind == Kind::Word
             && prev.capital
-            && next_lower;
+            && (next_lower || usa);
         name.then_some(i + 1)
     }
 

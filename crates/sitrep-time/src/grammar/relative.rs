@@ -92,6 +92,14 @@ impl Ctx<'_> {
         let (j, shift) = self.shift(i)?;
         let j = self.skip(j, "fiscal");
         if let Some((end, unit)) = self.unit(j) {
+            // "that Second Amendment": a name's ordinal, not a second.
+            let name_after = self
+                .toks
+                .get(end)
+                .is_some_and(|t| t.kind == Kind::Word && t.capital);
+            if unit == Unit::Second && self.toks[j].capital && name_after {
+                return None;
+            }
             // A title, quoted or after its network's name: ABC's "This Week", ABC's This Week.
             let titled =
                 i > 0 && matches!(self.word(i - 1), Some("\"" | "``" | "“" | "'" | "‘" | "'s"));
@@ -219,7 +227,9 @@ impl Ctx<'_> {
             return None;
         }
         // Ages are not times ("6-year-old", "40 years old"), nor fractions ("three-quarters of").
-        if self.is(self.skip_hyphen(end), "old") || unit == Unit::Quarter && self.is(end, "of") {
+        if self.is(self.skip_hyphen(end), "old")
+            || unit == Unit::Quarter && self.is(self.skip_hyphen(end), "of")
+        {
             return None;
         }
         let mut amount = amount;
