@@ -274,7 +274,11 @@ impl Discourse {
         let deadline = if bare_weekday {
             matches!(before, Some("until" | "till" | "by"))
         } else {
-            before == Some("by") && m.modifier == Some("END") && cx.tense == Some(Tense::Past)
+            // "By late summer, she looked vulnerable" tells how things stood then.
+            before == Some("by")
+                && m.modifier == Some("END")
+                && ctx.is(m.start, "the")
+                && cx.tense == Some(Tense::Past)
         };
         if deadline && !cx.firm_past {
             cx.tense = Some(Tense::Future);
