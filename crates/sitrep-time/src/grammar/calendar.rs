@@ -309,8 +309,15 @@ impl Ctx<'_> {
                         | "-"
                 )
             });
+        // "The end of 2015 leaves the race open": a part of the year, then its verb.
+        let part_of = i >= 2
+            && self.is(i - 1, "of")
+            && matches!(
+                self.word(i - 2),
+                Some("end" | "start" | "beginning" | "middle" | "close" | "rest")
+            );
         // "32 percent below 2005 levels": a level is never counted, so the year dates it.
-        plural && !framed && !self.is(end, "levels")
+        plural && !framed && !part_of && !self.is(end, "levels")
     }
 
     /// The second day of "April 24 and 25", "May 3 to 5": a bare day number after a month's
