@@ -463,8 +463,9 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                 let _ = a;
                 date_value(Dur, duration(Amount::Num(1.0), unit), false)
             }
-            // "the past decade" is the last ten years, not the 1980s.
-            Some(_) if s < 0 && matches!(unit, Unit::Decade | Unit::Century) => {
+            // "the past decade" is the last ten years, not the 1980s; "over the next decade"
+            // the ten years to come.
+            Some(_) if s != 0 && matches!(unit, Unit::Decade | Unit::Century) => {
                 date_value(Dur, duration(Amount::Num(1.0), unit), false)
             }
             Some(a) if unit == Unit::Weekend && s == 0 => {
