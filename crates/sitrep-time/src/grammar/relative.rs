@@ -483,7 +483,7 @@ impl Ctx<'_> {
     /// Whether token `i` starts a sentence (capitalised for that reason alone).
     fn sentence_start(&self, i: usize) -> bool {
         i == 0
-            || self.toks[i].newline_before
+            || self.toks.get(i).is_some_and(|t| t.newline_before)
             || matches!(
                 self.word(i - 1),
                 Some("." | "!" | "?" | "\"" | "``" | "'" | ":")
@@ -883,10 +883,12 @@ impl Ctx<'_> {
         };
         // A capital is the name Summers, unless the sentence opens with the word and a place
         // follows: "Summers at Walker's Point."
-        let opening =
-            self.sentence_start(i) && matches!(self.word(i + 1), Some("at" | "in" | "on"));
-        let named = self.toks[i].capital && !opening;
-        if let Some(value) = value.filter(|_| !named && !self.is(i + 1, "ago")) {
+        let named = || {
+            let opening =
+                self.sentence_start(i) && matches!(self.word(i + 1), Some("at" | "in" | "on"));
+            self.toks[i].capital && !opening
+        };
+        if let Some(value) = value.filter(|_| !named() && !self.is(i + 1, "ago")) {
             return Some((i + 1, Expr::Reference { kind: "SET", value }));
         }
         // "the daily" is a newspaper; "a daily basis" is still a set.
