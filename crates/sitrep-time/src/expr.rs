@@ -143,7 +143,8 @@ pub(crate) enum Expr {
         month: u8,
         quant: Option<&'static str>,
     },
-    /// A recurring season ("every summer"): `season` is its TIMEX3 code.
+    /// A recurring season ("every summer", "her summers") or weekend ("on weekends"):
+    /// `season` is what follows `XXXX-` in its TIMEX3 value (`SU`, `WXX-WE`).
     SeasonSet {
         season: &'static str,
         quant: Option<&'static str>,

@@ -582,11 +582,8 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
         },
         Expr::YearBefore(ref inner) => {
             let mut v = resolve(inner, cx)?;
-            let year = v.value.get(..4).and_then(|y| y.parse::<i32>().ok());
-            match year {
-                Some(y) => v.value = format!("{:04}{}", y - 1, &v.value[4..]),
-                None => return None,
-            }
+            let year: i32 = v.value.get(..4)?.parse().ok()?;
+            v.value = format!("{:04}{}", year - 1, &v.value[4..]);
             v
         }
         Expr::Duration { amount, unit } => date_value(Dur, duration(amount, unit), false),

@@ -121,15 +121,7 @@ impl Ctx<'_> {
 
     /// A number, or a word a pattern starts on without a lexicon entry ("the", "fiscal").
     fn keys_a_pattern(&self, i: usize) -> bool {
-        self.toks[i].kind == Kind::Number && !self.in_handle(i)
-            || self.is(i, "the")
-            || self.is(i, "fiscal")
-    }
-
-    /// Whether the number at `i` is part of a handle or hashtag ("@1031ent", "#2016"),
-    /// a name, not a year.
-    fn in_handle(&self, i: usize) -> bool {
-        i > 0 && !self.toks[i].space_before && matches!(self.word(i - 1), Some("@" | "#"))
+        self.toks[i].kind == Kind::Number || self.is(i, "the") || self.is(i, "fiscal")
     }
 
     /// Tense cues, meridiems, "ago" and the like only follow or surround an expression, so
@@ -237,6 +229,16 @@ impl Ctx<'_> {
         (i.saturating_sub(reach)..i)
             .rev()
             .take_while(|&k| !self.is_stop(k))
+    }
+
+    /// The tokens from `i` on, at most `reach` of them, up to the sentence's next full stop
+    /// (or ! ? ;): [`Self::back_in_sentence`] the other way.
+    pub(crate) fn ahead_in_sentence(
+        &self,
+        i: usize,
+        reach: usize,
+    ) -> impl Iterator<Item = usize> + '_ {
+        (i..(i + reach).min(self.toks.len())).take_while(|&k| !self.is_stop(k))
     }
 
     /// Whether token `i` starts a lexicon phrase of time (a country's name is none).
@@ -506,7 +508,9 @@ impl Ctx<'_> {
             return None;
         }
         let prev = i.checked_sub(1).and_then(|p| self.word(p));
-        if matches!(prev, Some("$" | "£" | "€" | "#" | "no" | "+")) || self.is(i + 1, "%") {
+        // A sum, a number, or a handle or hashtag ("@1031ent", "#2016"): not a year.
+        if matches!(prev, Some("$" | "£" | "€" | "#" | "@" | "no" | "+")) || self.is(i + 1, "%")
+        {
             return None;
         }
         // A rounded count: "the total to nearly 1000". No one writes "nearly 1990".

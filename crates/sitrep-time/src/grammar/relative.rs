@@ -279,10 +279,11 @@ impl Ctx<'_> {
                     matches!(c, Class::Tense(Tense::Future)).then_some(())
                 })
                 .is_some()
-            // Modals of possibility, which the tense list does not take for future cues.
+            // "could" and "may", which the tense list does not take for future cues ("can"
+            // and "might" it does).
             || matches!(
                 j.checked_sub(1).and_then(|k| self.word(k)),
-                Some("could" | "might" | "may" | "can")
+                Some("could" | "may")
             );
         // "he one day follow", "hopes to one day become": a subject or an infinitive's "to"
         // with a verb after it. Not "cut to one day a week", "up to one day in March".
@@ -464,6 +465,31 @@ impl Ctx<'_> {
         ))
     }
 
+    /// A season or weekend in the plural ("on weekends", "her summers in the Hamptons", "for
+    /// the past three summers", as TimeBank has it): every one of them. Not "two summers
+    /// ago", one of them; not the name Summers, unless the sentence opens with the word and a
+    /// place follows ("Summers at Walker's Point.").
+    fn plural_season(&self, i: usize) -> P<Expr> {
+        let plural = |&(end, _): &(usize, Expr)| self.is_plural(i, end) && !self.is(end, "ago");
+        let season = self.find(i, |c| match c {
+            Class::Season(season) => Some(Expr::SeasonSet {
+                season,
+                quant: None,
+            }),
+            _ => None,
+        });
+        let weekend = || {
+            let (end, _) = self.unit(i).filter(|&(_, u)| u == Unit::Weekend)?;
+            let (season, quant) = ("WXX-WE", None);
+            Some((end, Expr::SeasonSet { season, quant }))
+        };
+        let set = season.or_else(weekend).filter(plural)?;
+        let opening =
+            self.sentence_start(i) && matches!(self.word(i + 1), Some("at" | "in" | "on"));
+        let named = self.toks[i].capital && !opening;
+        (!named).then_some(set)
+    }
+
     /// Whether the set adverb at `[i, end)` is the noun for a newspaper: "the New York daily
     /// wrote", "the Communist Party daily Granma" — after a name, or before one.
     fn newspaper(&self, i: usize, end: usize) -> bool {
@@ -578,8 +604,8 @@ impl Ctx<'_> {
     /// ends in "forever" ("today, tomorrow, forever"), or after "of" and a plural or "world"
     /// ("the problems of today", "the people of tomorrow"; not "as of today").
     fn generic_day(&self, i: usize) -> bool {
-        let forever = (i + 1..i + 5)
-            .take_while(|&k| k < self.toks.len() && !self.is_stop(k))
+        let forever = self
+            .ahead_in_sentence(i + 1, 4)
             .any(|k| self.is(k, "forever"));
         let of_plural = i >= 2
             && self.is(i - 1, "of")
@@ -659,9 +685,7 @@ impl Ctx<'_> {
                 })
         };
         let near_progressive = self.back_in_sentence(i, 10).any(progressive)
-            || (end..end + 10)
-                .take_while(|&k| k < self.toks.len() && !self.is_stop(k))
-                .any(progressive);
+            || self.ahead_in_sentence(end, 10).any(progressive);
         present && !near_progressive
     }
 
@@ -871,25 +895,8 @@ impl Ctx<'_> {
         if let Some(set) = self.plural_weekday(i) {
             return Some(set);
         }
-        // "on weekends", "her summers in the Hamptons", "for the past three summers" (as
-        // TimeBank has it): every one of them. Not "two summers ago", one of them; not the
-        // name Summers.
-        let value = match self.word(i) {
-            Some("weekends") => Some("XXXX-WXX-WE"),
-            Some("summers") => Some("XXXX-SU"),
-            Some("winters") => Some("XXXX-WI"),
-            Some("autumns") => Some("XXXX-FA"),
-            _ => None,
-        };
-        // A capital is the name Summers, unless the sentence opens with the word and a place
-        // follows: "Summers at Walker's Point."
-        let named = || {
-            let opening =
-                self.sentence_start(i) && matches!(self.word(i + 1), Some("at" | "in" | "on"));
-            self.toks[i].capital && !opening
-        };
-        if let Some(value) = value.filter(|_| !named() && !self.is(i + 1, "ago")) {
-            return Some((i + 1, Expr::Reference { kind: "SET", value }));
+        if let Some(set) = self.plural_season(i) {
+            return Some(set);
         }
         // "the daily" is a newspaper; "a daily basis" is still a set.
         let after_article = i > 0 && self.is(i - 1, "the");
