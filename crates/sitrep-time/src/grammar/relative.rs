@@ -831,7 +831,61 @@ impl Ctx<'_> {
         if hyphenated && self.toks.get(end).is_some_and(|t| t.kind == Kind::Word) {
             return None;
         }
+        let prepositional = i > 0 && matches!(self.word(i - 1), Some("in" | "into" | "for"));
+        if self.is(end - 1, "future") && !prepositional && self.adjective_future(end) {
+            return None;
+        }
         Some((end, expr))
+    }
+
+    /// Whether "future" just before token `i` qualifies the word at `i` ("the future
+    /// president", "a press tour of the future Trump International Hotel"): an adjective, no
+    /// time. Not when a clause or phrase goes on ("the future that awaits him", "the future
+    /// as"). "the future looks bright" drops out too, as in TimeBank; the caller keeps "in the
+    /// future we", "into the future Trump will", where a preposition makes it a noun.
+    fn adjective_future(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i).filter(|t| t.kind == Kind::Word) else {
+            return false;
+        };
+        if self.sentence_ends_before(i) || !t.space_before {
+            return false;
+        }
+        !matches!(
+            self.word(i),
+            Some(
+                "as" | "who"
+                    | "that"
+                    | "which"
+                    | "when"
+                    | "where"
+                    | "is"
+                    | "was"
+                    | "will"
+                    | "would"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "if"
+                    | "because"
+                    | "than"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+            )
+        )
     }
 
     /// Whether the words from `i` pin a vague time to a point: "some time later", "some time
