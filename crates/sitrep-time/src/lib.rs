@@ -228,8 +228,16 @@ impl Discourse {
         cx.story = self.story_anchor;
         cx.firm_past = cue.is_some_and(|c| c.firm_past());
         let before = m.start.checked_sub(1).and_then(|k| ctx.word(k));
-        cx.happened_in =
-            cue.is_some_and(|c| c.past_event()) && matches!(before, Some("in" | "on" | "during"));
+        // "said in October", "since announcing in October": the saying or the announcing
+        // happened then, as "died in October" did.
+        let told_in = m.start >= 2 && tense::firm_past_at(ctx, m.start - 2)
+            || m.start >= 3
+                && ctx
+                    .word(m.start - 2)
+                    .is_some_and(|w| w.len() > 5 && w.ends_with("ing"))
+                && matches!(ctx.word(m.start - 3), Some("since" | "after"));
+        cx.happened_in = (told_in || cue.is_some_and(|c| c.past_event()))
+            && matches!(before, Some("in" | "on" | "during"));
         let bare_weekday = is_bare_weekday(&m.expr);
         if bare_weekday && ctx.is(m.end, "'s") {
             cx.tense = Some(tense::before_nominal(ctx, m.start));
@@ -260,7 +268,10 @@ impl Discourse {
         } = m.expr
         {
             let ahead = self.cx.anchor.is_some_and(|a| month as i8 >= a.month());
-            if ahead && !cx.firm_past && tense::contest_after(ctx, m.end) {
+            if ahead
+                && !cx.firm_past
+                && (tense::contest_after(ctx, m.end) || tense::heading_for(ctx, m.start))
+            {
                 cx.tense = Some(Tense::Future);
                 cx.happened_in = false;
             }

@@ -100,6 +100,15 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
     })
 }
 
+/// Whether token `i` is a verb in the simple past from the word list ("said", "was"): with
+/// "in March" right after it, March is when it was said or was so.
+pub(crate) fn firm_past_at(ctx: &Ctx<'_>, i: usize) -> bool {
+    // Not a participle: "talks were expected in December" says nothing of when they were.
+    !ctx.ed_form(i)
+        && cue(ctx, i)
+            .is_some_and(|c| c.firm_past() && !matches!(ctx.word(i), Some("since" | "last")))
+}
+
 /// Whether token `i` is a comma or a dash, which open and close an aside.
 fn aside_mark(ctx: &Ctx<'_>, i: usize) -> bool {
     matches!(ctx.word(i), Some("," | "—" | "–" | "--" | "-"))
@@ -132,11 +141,37 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
     if perfect && possessed(ctx, i + 1) {
         return None;
     }
+    // After a modal, "have" with no participle is the main verb, and the modal says the
+    // tense: "any impact her server may have in November".
+    let modal = i >= 1
+        && matches!(
+            ctx.word(i - 1),
+            Some("may" | "might" | "will" | "would" | "could" | "should" | "can" | "must")
+        );
+    // "the spoiler that he could have Tuesday" leaves its participle out: a lower-case word
+    // must follow.
+    let main_verb = ctx
+        .toks
+        .get(i + 1)
+        .is_some_and(|t| t.kind == Kind::Word && !t.capital)
+        && !ctx.ed_form(i + 1)
+        && !ctx.word(i + 1).is_some_and(|w| {
+            w.ends_with("en") || w.ends_with("wn") || matches!(w, "done" | "gone")
+        })
+        && cue(ctx, i + 1).is_none();
+    if perfect && modal && main_verb {
+        return None;
+    }
     let simple = |tense: Tense, firm: bool| Cue {
         tense,
         firm,
         event: false,
     };
+    // The word list leaves "may" out, as the month would match it; in lower case it is the
+    // verb: "any impact her server may have in November".
+    if w == "may" && !ctx.toks[i].capital {
+        return Some(simple(Tense::Future, false));
+    }
     let listed = if let Some((_, t)) = ctx.find(i, |c| match c {
         Class::Tense(t) => Some(t),
         _ => None,
@@ -286,6 +321,28 @@ pub(crate) fn contest_after(ctx: &Ctx<'_>, end: usize) -> bool {
     (end..end + 3)
         .take_while(|&k| ctx.toks.get(k).is_some_and(|t| t.kind == Kind::Word))
         .any(|k| contest(ctx, k))
+}
+
+/// Whether the words before a month at `start` head for it as a contest still to come: "win
+/// in November", "his chances of victory in November", "going into November", "marching
+/// toward November". Only forms that are not the simple past ("won in November" is over), and
+/// only while the month is still ahead (the caller checks).
+pub(crate) fn heading_for(ctx: &Ctx<'_>, start: usize) -> bool {
+    // "lasted into October" is a past stretch: only going or heading into looks ahead.
+    let into = start >= 2
+        && ctx.is(start - 1, "into")
+        && matches!(
+            ctx.word(start - 2),
+            Some("going" | "heading" | "head" | "heads")
+        );
+    let toward = into || start >= 1 && matches!(ctx.word(start - 1), Some("toward" | "towards"));
+    let win = start >= 2
+        && ctx.is(start - 1, "in")
+        && matches!(
+            ctx.word(start - 2),
+            Some("win" | "wins" | "winning" | "victory" | "lose" | "loses" | "losing" | "vote")
+        );
+    toward || win
 }
 
 /// Whether a contest held on a set day (a primary, a debate, a runoff) is named in the clause
