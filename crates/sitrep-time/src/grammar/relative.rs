@@ -944,12 +944,65 @@ impl Ctx<'_> {
             && !i.checked_sub(1).is_some_and(past)
     }
 
+    /// The unit of a rate after an amount: "$15 [an hour]", "$75 billion [a year]", "about
+    /// 3,000 [a year]", as "per hour" is. Not "3 percent a year ago", a point, nor "40 hours a
+    /// week", whose amount is itself a time.
+    fn rate(&self, i: usize) -> P<Expr> {
+        if i == 0 || !matches!(self.word(i), Some("a" | "an")) {
+            return None;
+        }
+        let amount = self.toks[i - 1].kind == Kind::Number
+            || matches!(
+                self.word(i - 1),
+                Some(
+                    "million"
+                        | "billion"
+                        | "trillion"
+                        | "thousand"
+                        | "percent"
+                        | "%"
+                        | "dollars"
+                        | "bucks"
+                        | "cents"
+                        | "euros"
+                        | "pounds"
+                )
+            );
+        if !amount {
+            return None;
+        }
+        let (end, unit) = self.unit(i + 1)?;
+        let single = matches!(
+            self.word(i + 1),
+            Some("year" | "month" | "week" | "day" | "hour")
+        );
+        let point = matches!(
+            self.word(end),
+            Some("ago" | "earlier" | "later" | "before" | "after" | "from" | "-" | "or" | "and")
+        );
+        if !single || point {
+            return None;
+        }
+        Some((
+            end,
+            Expr::Set {
+                amount: Amount::Num(1.0),
+                unit,
+                quant: None,
+                freq: None,
+            },
+        ))
+    }
+
     /// "daily", "every week", "every two weeks", "each Friday", "twice a week", "per year".
     pub(crate) fn set(&self, i: usize) -> P<Expr> {
         if let Some(set) = self.plural_weekday(i) {
             return Some(set);
         }
         if let Some(set) = self.plural_season(i) {
+            return Some(set);
+        }
+        if let Some(set) = self.rate(i) {
             return Some(set);
         }
         // "the daily" is a newspaper; "a daily basis" is still a set.
