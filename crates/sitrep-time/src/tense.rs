@@ -318,8 +318,16 @@ fn contest(ctx: &Ctx<'_>, k: usize) -> bool {
 /// Whether a contest follows the time ending at token `end`, as its noun, at most two
 /// words on: "the November election", "the November presidential election".
 pub(crate) fn contest_after(ctx: &Ctx<'_>, end: usize) -> bool {
-    (end..end + 3)
-        .take_while(|&k| ctx.toks.get(k).is_some_and(|t| t.kind == Kind::Word))
+    // The stops of an abbreviation do not count: "the Nov. 8 U.S. presidential election".
+    (end..end + 6)
+        .take_while(|&k| {
+            ctx.toks.get(k).is_some_and(|t| {
+                t.kind == Kind::Word
+                    || ctx.is(k, ".") && ctx.word(k - 1).is_some_and(|w| w.chars().count() == 1)
+            })
+        })
+        .filter(|&k| ctx.word(k).is_some_and(|w| w.chars().count() > 1))
+        .take(3)
         .any(|k| contest(ctx, k))
 }
 

@@ -251,7 +251,12 @@ impl Ctx<'_> {
     /// The class of token `i`'s hits (longest first) that `f` accepts.
     pub(crate) fn find<T>(&self, i: usize, f: impl Fn(Class) -> Option<T>) -> P<T> {
         self.hits(i).iter().find_map(|h| {
-            if h.strict && !self.strict_ok(i, h.end) {
+            // A name of several words in capitals ("Election Day") is no common word: its
+            // capitals are cue enough, wherever it stands ("as Election Day nears").
+            let name = matches!(h.class, Class::Holiday(..))
+                && h.end > i + 1
+                && (i..h.end).all(|k| self.toks[k].capital);
+            if h.strict && !name && !self.strict_ok(i, h.end) {
                 return None;
             }
             // English capitalises month names, not seasons: "last fall", but "at this march"
