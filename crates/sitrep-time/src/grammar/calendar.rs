@@ -780,8 +780,13 @@ impl Ctx<'_> {
             i + 1
         };
         if let Some((end, part)) = self.part_of_day(k) {
-            let after_preposition =
-                i > 0 && matches!(self.word(i - 1), Some("in" | "during" | "by" | "through"));
+            // "spent the afternoon with volunteers" passes that part of the day too; "spent
+            // the night" is stayed somewhere, and no time.
+            let spent = part != "NI"
+                && i > 0
+                && matches!(self.word(i - 1), Some("spent" | "spend" | "spending"));
+            let after_preposition = spent
+                || i > 0 && matches!(self.word(i - 1), Some("in" | "during" | "by" | "through"));
             if after_preposition && end == k + 1 && !matches!(self.word(end), Some("of" | "'s")) {
                 let day = Expr::at_part(Expr::DayOffset(0), part);
                 return Some((end, Expr::Anaphoric(Box::new(day))));
