@@ -132,6 +132,9 @@ impl TimeTagger {
         let scanned = scan::scan(text);
         let ctx = Ctx::new(&scanned, &self.lexicon);
         let mut discourse = Discourse::new(anchor.map(|p| p.date), mode);
+        // Not the show "This Week".
+        discourse.cx.this_week_said = (1..ctx.toks.len())
+            .any(|k| ctx.is(k - 1, "this") && ctx.is(k, "week") && !ctx.toks[k].capital);
         let mut out = Vec::new();
         let mut i = 0;
         while i < ctx.toks.len() {

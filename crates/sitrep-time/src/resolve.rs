@@ -40,6 +40,9 @@ pub(crate) struct Context {
     /// past tense is the story's own and says nothing of direction, so a bare month is in
     /// the anchor's year and a bare weekday the nearest one.
     pub story: bool,
+    /// The text says "this week" somewhere: on a Sunday that is the week just ending, so its
+    /// "last week" is the one before.
+    pub this_week_said: bool,
 }
 
 fn date_value(kind: TimexType, value: String, anchored: bool) -> Value {
@@ -482,8 +485,15 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                 date_value(D, at_unit(d, unit), true)
             }
             // "last week" said on a Sunday is the week just ending: its working days are
-            // what the writer looks back on, and the ISO week runs to the Sunday.
-            Some(a) if unit == Unit::Week && s == -1 && a.weekday() == Weekday::Sunday => {
+            // what the writer looks back on, and the ISO week runs to the Sunday. Unless the
+            // writer calls that week "this week" ("artists this week published a letter; the
+            // novelist told an audience last week").
+            Some(a)
+                if unit == Unit::Week
+                    && s == -1
+                    && a.weekday() == Weekday::Sunday
+                    && !cx.this_week_said =>
+            {
                 date_value(D, at_unit(a, unit), true)
             }
             Some(a) => date_value(D, at_unit(shift(a, unit, s as f64)?, unit), true),
