@@ -229,6 +229,7 @@ impl Ctx<'_> {
         // Ages are not times ("6-year-old", "40 years old"), nor fractions ("three-quarters of").
         if self.is(self.skip_hyphen(end), "old")
             || unit == Unit::Quarter && self.is(self.skip_hyphen(end), "of")
+            || unit == Unit::Quarter && self.fraction(j, end)
         {
             return None;
         }
@@ -838,6 +839,23 @@ impl Ctx<'_> {
         Some((end, expr))
     }
 
+    /// Whether "a quarter" at `[i, end)` is a share, not three months: "fell by a quarter",
+    /// "between a quarter and a third", "a third or a quarter".
+    fn fraction(&self, i: usize, end: usize) -> bool {
+        let share = |k: usize| {
+            matches!(
+                self.word(k),
+                Some("third" | "thirds" | "half" | "fifth" | "fifths" | "tenth")
+            )
+        };
+        let before = i.checked_sub(1).and_then(|k| self.word(k));
+        matches!(
+            before,
+            Some("by" | "between" | "than" | "nearly" | "almost" | "roughly")
+        ) || matches!(self.word(end), Some("and" | "or")) && (end + 1..end + 4).any(share)
+            || i >= 2 && matches!(before, Some("and" | "or")) && share(i - 2)
+    }
+
     /// Whether "future" just before token `i` qualifies the word at `i` ("the future
     /// president", "a press tour of the future Trump International Hotel"): an adjective, no
     /// time. Not when a clause or phrase goes on ("the future that awaits him", "the future
@@ -976,10 +994,19 @@ impl Ctx<'_> {
             self.word(i + 1),
             Some("year" | "month" | "week" | "day" | "hour")
         );
-        let point = matches!(
-            self.word(end),
-            Some("ago" | "earlier" | "later" | "before" | "after" | "from" | "-" | "or" | "and")
-        );
+        // "a year or two" is a length; "$100 billion a year or $350 billion a year" two rates.
+        let or_more = matches!(self.word(end), Some("or" | "and"))
+            && (self
+                .toks
+                .get(end + 1)
+                .is_some_and(|t| t.kind == Kind::Number)
+                || self.amount(end + 1).is_some()
+                || matches!(self.word(end + 1), Some("so" | "more" | "less")));
+        let point = or_more
+            || matches!(
+                self.word(end),
+                Some("ago" | "earlier" | "later" | "before" | "after" | "from" | "-")
+            );
         if !single || point {
             return None;
         }
