@@ -1,7 +1,7 @@
 //! The tokens with their lexicon hits, and the small pieces every pattern is made of: a
 //! year, a day of the month, an amount, a unit, a clock time.
 
-use crate::expr::{Amount, YearPart};
+use crate::expr::{Amount, Expr, YearPart};
 use crate::lexicon::{Class, Hit, Lexicon, Unit};
 use crate::scan::{Kind, Scanned, Suffix, Token};
 use sitrep_text::{AbbreviationClass, Abbreviations};
@@ -743,6 +743,13 @@ impl Ctx<'_> {
             Some(Unit::Year)
         } else if self.month(i - 2).is_some_and(|(e, _)| e == i - 1) {
             Some(Unit::Month)
+        } else if (i.saturating_sub(6)..i - 1).any(|k| {
+            self.calendar(k).is_some_and(|(e, d)| {
+                e == i - 1 && matches!(d, Expr::Calendar { day: Some(_), .. })
+            })
+        }) {
+            // "On May 18, the day the deal was announced"
+            Some(Unit::Day)
         } else {
             None
         }

@@ -888,6 +888,13 @@ impl Ctx<'_> {
             let same = Box::new(Expr::UnitShift { unit, shift: 0 });
             return Some((end, Expr::Anaphoric(same)));
         }
+        // "On July 24, the day before the gathering began": the date just named, whatever
+        // it came before or after.
+        if unit == Unit::Day && j == i + 1 && self.named_before(i) == Some(Unit::Day) {
+            let end = end + usize::from(matches!(self.word(end), Some("before" | "after")));
+            let same = Box::new(Expr::UnitShift { unit, shift: 0 });
+            return Some((end, Expr::Anaphoric(same)));
+        }
         // "Tuesday's primaries, and the day's results": the day under discussion.
         if unit == Unit::Day && j == i + 1 && self.is(end, "'s") {
             let same = Box::new(Expr::UnitShift { unit, shift: 0 });
