@@ -47,7 +47,7 @@ use sitrep_doc::{Document, Published, Span};
 
 use crate::expr::{Clock, Expr};
 use crate::grammar::Ctx;
-use crate::lexicon::{Lexicon, Tense, Unit};
+use crate::lexicon::{Class, Holiday, Lexicon, Tense, Unit};
 use crate::resolve::Context;
 
 /// What relative expressions are anchored to.
@@ -210,6 +210,41 @@ impl Discourse {
         }
     }
 
+    /// "after Sept. 11", "the September 11 attacks": a month and day that `holidays.txt`
+    /// lists as a day in history are that day when a word makes them the day (as for
+    /// "9/11"), the anchor is years after it and not in the months around its anniversary
+    /// (when this year's is as likely), and the text tells no story of an earlier year
+    /// ("reported live on September 11th, 2012 … the September 11 attack").
+    fn day_in_history(&self, ctx: &Ctx<'_>, mut m: grammar::Match) -> grammar::Match {
+        let Expr::Calendar {
+            year: None,
+            month: Some(month),
+            day: Some(day),
+        } = m.expr
+        else {
+            return m;
+        };
+        let (Some(anchor), None) = (self.cx.anchor, self.told_from) else {
+            return m;
+        };
+        let history = ctx.find(m.start, |c| match c {
+            Class::Holiday(Holiday::Dated(y, hm, hd), _) if (hm, hd) == (month, day) => Some(y),
+            _ => None,
+        });
+        let Some((end, year)) = history else {
+            return m;
+        };
+        let far = (i32::from(anchor.month()) - i32::from(month)).abs() > 2;
+        if end == m.end && year < anchor.year() && far && ctx.names_the_day(m.start, m.end) {
+            m.expr = Expr::Calendar {
+                year: Some(i32::from(year)),
+                month: Some(month),
+                day: Some(day),
+            };
+        }
+        m
+    }
+
     /// Whether a bare weekday names the day before the anchor.
     fn yesterday(&self, e: &Expr) -> bool {
         let before = self.cx.anchor.and_then(|a| a.yesterday().ok());
@@ -221,6 +256,7 @@ impl Discourse {
 
     /// Resolves one match in its context, and remembers what it names.
     fn resolve(&mut self, ctx: &Ctx<'_>, m: grammar::Match) -> Option<Timex> {
+        let m = self.day_in_history(ctx, m);
         let mut cx = self.cx;
         let cue = m
             .expr

@@ -171,7 +171,7 @@ impl Ctx<'_> {
     /// Whether a day in history named by its date (`[i, end)`, "9/11") stands for that day:
     /// "the 9/11 attacks", "since 9/11", "post-9/11"; not "the 9/11 commission" or "9/11
     /// families", and not a coming 11 September ("the vote is scheduled for 9/11").
-    fn names_the_day(&self, i: usize, end: usize) -> bool {
+    pub(crate) fn names_the_day(&self, i: usize, end: usize) -> bool {
         let event_after = matches!(
             self.word(end),
             Some(
