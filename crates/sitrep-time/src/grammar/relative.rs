@@ -799,6 +799,13 @@ impl Ctx<'_> {
         if self.is(i, "soon") && !self.soon_ahead(i) {
             return None;
         }
+        // "Now that oil prices are collapsing," opening a sentence: a conjunction of cause,
+        // no time (none such in our golds is tagged). Inside a sentence TimeBank and AQUAINT
+        // tag it ("Iraq's only outlet now that a noose has tightened"), and so does sitrep.
+        let opens = i == 0 || self.sentence_ends_before(i);
+        if self.is(i, "now") && end == i + 1 && self.is(end, "that") && opens {
+            return None;
+        }
         // "the group One Wisconsin Now", "Democracy Now": a capitalised "Now" after a
         // capitalised word inside a sentence ends a name. Not in a headline in capitals
         // ("ACCESS TO MARIUPOL, OTHER BESIEGED AREAS OF UKRAINE NOW 'CRITICAL'"), whose
