@@ -333,7 +333,7 @@ pub(crate) fn contest_after(ctx: &Ctx<'_>, end: usize) -> bool {
 
 /// Whether the words before a month at `start` head for it as a contest still to come: "win
 /// in November", "his chances of victory in November", "going into November", "marching
-/// toward November". Only forms that are not the simple past ("won in November" is over), and
+/// toward November", "the party's convention in July". Only forms that are not the simple past ("won in November" is over), and
 /// only while the month is still ahead (the caller checks).
 pub(crate) fn heading_for(ctx: &Ctx<'_>, start: usize) -> bool {
     // "lasted into October" is a past stretch: only going or heading into looks ahead.
@@ -350,7 +350,14 @@ pub(crate) fn heading_for(ctx: &Ctx<'_>, start: usize) -> bool {
             ctx.word(start - 2),
             Some("win" | "wins" | "winning" | "victory" | "lose" | "loses" | "losing" | "vote")
         );
-    toward || win
+    // "the party's convention (in Philadelphia) in July": a convention is held on set days
+    // announced long before; all five such in our golds are the coming one.
+    let convention = start >= 2
+        && ctx.is(start - 1, "in")
+        && (start.saturating_sub(5)..start - 1).any(|k| {
+            ctx.is(k, "convention") && !(k + 1..start).any(|j| ctx.sentence_ends_before(j))
+        });
+    toward || win || convention
 }
 
 /// Whether a contest held on a set day (a primary, a debate, a runoff) is named in the clause
