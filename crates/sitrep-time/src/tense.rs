@@ -172,6 +172,12 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
     if w == "may" && !ctx.toks[i].capital {
         return Some(simple(Tense::Future, false));
     }
+    // "could" is as often the past of "can", but "could be" before an adjective looks
+    // ahead ("a number that could be higher on Saturday"); before a participle it may be
+    // either ("could not be located Wednesday"), so it says nothing.
+    if w == "could" && ctx.is(i + 1, "be") && !ctx.ed_form(i + 2) {
+        return Some(simple(Tense::Future, false));
+    }
     let listed = if let Some((_, t)) = ctx.find(i, |c| match c {
         Class::Tense(t) => Some(t),
         _ => None,
