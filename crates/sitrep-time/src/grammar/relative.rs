@@ -426,13 +426,14 @@ impl Ctx<'_> {
                         | "several"
                 )
             );
-        let opens = self.toks[j].capital
-            && (j == 0 || self.sentence_ends_before(j))
-            && matches!(
-                self.word(end),
-                Some("after" | "later" | "before" | "earlier")
-            );
-        takes && !self.toks[j].capital || opens
+        // "Hours later, …", "came hours after Trump proposed a ban": the gap between two
+        // events, as "days after" is.
+        let gap = matches!(
+            self.word(end),
+            Some("after" | "later" | "before" | "earlier")
+        );
+        let opens = j == 0 || self.sentence_ends_before(j);
+        (takes || gap) && !self.toks[j].capital || opens && gap
     }
 
     /// Whether "-long" follows at `i` ("week-long", "decades-long").
