@@ -59,6 +59,12 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
         if ctx.sentence_ends_before(i + 1) || ctx.is_quote_mark(i) && quoted() {
             break;
         }
+        // "ahead of" looks forward only to the time it governs ("ahead of Friday's vote",
+        // "ahead of the vote on Friday"); "ahead of his fourth event of the day on Monday",
+        // seven words on, says nothing of Monday.
+        if ctx.is(i, "ahead") && start - i > 6 {
+            continue;
+        }
         if let Some(c) = cue(ctx, i) {
             return Some(c);
         }
