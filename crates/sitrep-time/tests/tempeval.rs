@@ -124,7 +124,7 @@ fn meantime() {
         println!("not scored: {e}");
     }
     let scores = score("MEANTIME English", &docs);
-    // Measured: relaxed F1 0.949, value F1 0.856.
+    // Measured: relaxed F1 0.951, value F1 0.859.
     assert_floors(&scores, 0.94, 0.845);
 }
 
@@ -166,7 +166,7 @@ fn heldout_news_gold() {
 /// `times-heldout2.jsonl`, a third set annotated blind in the fourth session.
 #[test]
 fn second_heldout_news_gold() {
-    // Measured: relaxed F1 0.972, value F1 0.947 (0.953 / 0.858 on its first run).
+    // Measured: relaxed F1 0.982, value F1 0.957 (0.953 / 0.858 on its first run).
     news_gold("times-heldout2.jsonl", 0.955, 0.905);
 }
 
@@ -202,7 +202,7 @@ fn fifth_heldout_news_gold() {
 /// PolNeAR train articles.
 #[test]
 fn sixth_heldout_news_gold() {
-    // Measured: relaxed F1 0.982, value F1 0.963 (0.970 / 0.921 on its first run).
+    // Measured: relaxed F1 0.985, value F1 0.966 (0.970 / 0.921 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout6.jsonl",
@@ -215,7 +215,7 @@ fn sixth_heldout_news_gold() {
 /// PolNeAR train articles.
 #[test]
 fn seventh_heldout_news_gold() {
-    // Measured: relaxed F1 0.971, value F1 0.949 (0.951 / 0.875 on its first run).
+    // Measured: relaxed F1 0.973, value F1 0.955 (0.951 / 0.875 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout7.jsonl",
@@ -228,7 +228,7 @@ fn seventh_heldout_news_gold() {
 /// articles.
 #[test]
 fn eighth_heldout_news_gold() {
-    // Measured: relaxed F1 0.953, value F1 0.903 (0.940 / 0.856 on its first run).
+    // Measured: relaxed F1 0.961, value F1 0.911 (0.940 / 0.856 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout8.jsonl",
@@ -256,7 +256,7 @@ fn tenth_heldout_news_gold() {
 /// train articles, and first scored after that session's other fixes.
 #[test]
 fn eleventh_heldout_news_gold() {
-    // Measured: relaxed F1 0.961, value F1 0.933 (0.933 / 0.878 on its first run).
+    // Measured: relaxed F1 0.967, value F1 0.939 (0.933 / 0.878 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout11.jsonl",
@@ -269,7 +269,7 @@ fn eleventh_heldout_news_gold() {
 /// articles, and first scored after that session's first three fixes.
 #[test]
 fn twelfth_heldout_news_gold() {
-    // Measured: relaxed F1 0.960, value F1 0.906 (0.947 / 0.882 on its first run).
+    // Measured: relaxed F1 0.960, value F1 0.911 (0.947 / 0.882 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout12.jsonl",
@@ -282,7 +282,7 @@ fn twelfth_heldout_news_gold() {
 /// articles, and first scored after the fixes the twelfth set led to.
 #[test]
 fn thirteenth_heldout_news_gold() {
-    // Measured: relaxed F1 0.976, value F1 0.887 (0.971 / 0.858 on its first run).
+    // Measured: relaxed F1 0.978, value F1 0.890 (0.971 / 0.858 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout13.jsonl",
@@ -295,7 +295,7 @@ fn thirteenth_heldout_news_gold() {
 /// articles, and first scored after that session's first three fixes.
 #[test]
 fn fourteenth_heldout_news_gold() {
-    // Measured: relaxed F1 0.970, value F1 0.934 (0.947 / 0.894 on its first run).
+    // Measured: relaxed F1 0.973, value F1 0.938 (0.947 / 0.894 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout14.jsonl",
@@ -308,7 +308,7 @@ fn fourteenth_heldout_news_gold() {
 /// articles, and first scored at the same point.
 #[test]
 fn fifteenth_heldout_news_gold() {
-    // Measured: relaxed F1 0.977, value F1 0.971 (0.965 / 0.925 on its first run).
+    // Measured: relaxed F1 0.986, value F1 0.980 (0.965 / 0.925 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout15.jsonl",
@@ -321,7 +321,7 @@ fn fifteenth_heldout_news_gold() {
 /// articles, and first scored at that session's start.
 #[test]
 fn sixteenth_heldout_news_gold() {
-    // Measured: relaxed F1 0.972, value F1 0.936 (0.967 / 0.916 on its first run).
+    // Measured: relaxed F1 0.977, value F1 0.941 (0.967 / 0.916 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout16.jsonl",
@@ -334,7 +334,7 @@ fn sixteenth_heldout_news_gold() {
 /// articles, and first scored at the same point.
 #[test]
 fn seventeenth_heldout_news_gold() {
-    // Measured: relaxed F1 0.961, value F1 0.935 (0.929 / 0.858 on its first run).
+    // Measured: relaxed F1 0.968, value F1 0.942 (0.929 / 0.858 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout17.jsonl",
@@ -347,7 +347,7 @@ fn seventeenth_heldout_news_gold() {
 /// train articles, and first scored after that session's first fixes.
 #[test]
 fn eighteenth_heldout_news_gold() {
-    // Measured: relaxed F1 0.936, value F1 0.865 (0.936 / 0.844 on its first run).
+    // Measured: relaxed F1 0.951, value F1 0.880 (0.936 / 0.844 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout18.jsonl",
@@ -360,7 +360,7 @@ fn eighteenth_heldout_news_gold() {
 /// articles, and first scored after the fixes the eighteenth led to.
 #[test]
 fn nineteenth_heldout_news_gold() {
-    // Measured: relaxed F1 0.982, value F1 0.930 (0.974 / 0.914 on its first run).
+    // Measured: relaxed F1 0.984, value F1 0.936 (0.974 / 0.914 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout19.jsonl",
@@ -386,11 +386,38 @@ fn twentieth_heldout_news_gold() {
 /// articles, and first scored at the same point.
 #[test]
 fn twenty_first_heldout_news_gold() {
-    // Measured: relaxed F1 0.978, value F1 0.929 (0.961 / 0.894 on its first run).
+    // Measured: relaxed F1 0.978, value F1 0.951 (0.961 / 0.894 on its first run).
     news_gold_in(
         "data/polnear/train/text",
         "times-heldout21.jsonl",
         0.965,
         0.915,
+    );
+}
+
+/// `times-heldout22.jsonl`, annotated blind later in the twelfth session on 20 more PolNeAR
+/// train articles, and first scored after that session's fixes from the twentieth and
+/// twenty-first.
+#[test]
+fn twenty_second_heldout_news_gold() {
+    // Measured: relaxed F1 0.970, value F1 0.943 (0.970 / 0.937 on its first run).
+    news_gold_in(
+        "data/polnear/train/text",
+        "times-heldout22.jsonl",
+        0.955,
+        0.92,
+    );
+}
+
+/// `times-heldout23.jsonl`, annotated blind beside the twenty-second on 20 other PolNeAR train
+/// articles, and first scored at the same point.
+#[test]
+fn twenty_third_heldout_news_gold() {
+    // Measured: relaxed F1 0.977, value F1 0.906 (0.965 / 0.882 on its first run).
+    news_gold_in(
+        "data/polnear/train/text",
+        "times-heldout23.jsonl",
+        0.96,
+        0.89,
     );
 }
