@@ -301,21 +301,21 @@ impl Discourse {
         // election may be rigged"), unless a simple past says it is over ("won the November
         // election", said in January). Past that month, tense and distance decide as usual.
         // So is "the Nov. 8 election", and Election Day itself ("as Election Day nears").
+        // Election Day is a contest itself; its latest date (8 November) bounds "ahead".
         let coming = match m.expr {
             Expr::Calendar {
                 year: None,
                 month: Some(month),
                 day,
-            } => Some((month, day.unwrap_or(31))),
-            Expr::Holiday { year: None, .. } if ctx.is(m.start, "election") => Some((11, 8)),
+            } => Some((month, day.unwrap_or(31), tense::contest_after(ctx, m.end))),
+            Expr::Holiday { year: None, .. } if ctx.is(m.start, "election") => Some((11, 8, true)),
             _ => None,
         };
-        if let Some((month, day)) = coming {
+        if let Some((month, day, contest)) = coming {
             let ahead = self
                 .cx
                 .anchor
                 .is_some_and(|a| (month as i8, day as i8) >= (a.month(), a.day()));
-            let contest = tense::contest_after(ctx, m.end) || ctx.is(m.start, "election");
             if ahead && !cx.firm_past && (contest || tense::heading_for(ctx, m.start)) {
                 cx.tense = Some(Tense::Future);
                 cx.happened_in = false;

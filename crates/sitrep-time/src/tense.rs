@@ -345,8 +345,9 @@ pub(crate) fn contest_after(ctx: &Ctx<'_>, end: usize) -> bool {
 
 /// Whether the words before a month at `start` head for it as a contest still to come: "win
 /// in November", "his chances of victory in November", "going into November", "marching
-/// toward November", "the party's convention in July". Only forms that are not the simple past ("won in November" is over), and
-/// only while the month is still ahead (the caller checks).
+/// toward November", "the party's convention in July". Only forms that are not the simple
+/// past ("won in November" is over), and only while the month is still ahead (the caller
+/// checks).
 pub(crate) fn heading_for(ctx: &Ctx<'_>, start: usize) -> bool {
     // "lasted into October" is a past stretch: only going or heading into looks ahead.
     let into = start >= 2
