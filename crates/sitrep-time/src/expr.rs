@@ -131,6 +131,9 @@ pub(crate) enum Expr {
         quant: Option<&'static str>,
         freq: Option<u32>,
     },
+    /// An amount of time in every unit ("40 hours a week", "seven days a week"): the unit
+    /// recurs, the amount is its frequency.
+    Rate { amount: f64, unit: Unit, per: Unit },
     /// A recurring weekday ("every Friday", "on Saturdays"), or a part of it ("Tuesday
     /// nights").
     WeekdaySet {

@@ -76,6 +76,30 @@ impl Unit {
             _ => return None,
         })
     }
+
+    /// Roughly how many seconds the unit lasts, to compare units.
+    fn seconds(self) -> u64 {
+        const DAY: u64 = 86_400;
+        match self {
+            Unit::Second => 1,
+            Unit::Minute => 60,
+            Unit::Hour => 3_600,
+            Unit::Day => DAY,
+            Unit::Weekend => 2 * DAY,
+            Unit::Week => 7 * DAY,
+            Unit::Fortnight => 14 * DAY,
+            Unit::Month => 30 * DAY,
+            Unit::Quarter => 91 * DAY,
+            Unit::Year => 365 * DAY,
+            Unit::Decade => 3_650 * DAY,
+            Unit::Century => 36_500 * DAY,
+        }
+    }
+
+    /// Whether one of this unit is longer than one of `other`.
+    pub(crate) fn longer_than(self, other: Unit) -> bool {
+        self.seconds() > other.seconds()
+    }
 }
 
 /// The tense a cue word signals.

@@ -618,6 +618,22 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             freq: Some(format!("{}X", freq.unwrap_or(1))),
             anchored: false,
         },
+        // "40 hours a week": every week, 40 hours of it (freq "40H", as TimeML writes it).
+        Expr::Rate { amount, unit, per } => {
+            let length = duration(Amount::Num(amount), unit);
+            Value {
+                kind: Set,
+                value: duration(Amount::Num(1.0), per),
+                quant: None,
+                freq: Some(
+                    length
+                        .trim_start_matches('P')
+                        .trim_start_matches('T')
+                        .to_string(),
+                ),
+                anchored: false,
+            }
+        }
         Expr::MonthSet { month, quant } => once_each(format!("XXXX-{month:02}"), quant),
         Expr::SeasonSet { season, quant } => once_each(format!("XXXX-{season}"), quant),
         Expr::WeekOf(ref date) => from_day(date, cx, Unit::Week, |d| Some(week(d)))?,

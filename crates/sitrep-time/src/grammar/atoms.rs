@@ -525,6 +525,17 @@ impl Ctx<'_> {
         ) {
             return None;
         }
+        // A year before 1800 is rare in news, a count of that size common: "1128 were for
+        // Cruz" after a comma is a count; "in 1492", "(1066)" stay years.
+        if v < 1800
+            && matches!(prev, Some("," | ";" | ":" | "and" | "but"))
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.kind == Kind::Word && !t.capital)
+        {
+            return None;
+        }
         // Glued to a word, a name or a hashtag: "#Trump2016", "Windows2000"; not "FY2016".
         if i > 0
             && !self.toks[i].space_before

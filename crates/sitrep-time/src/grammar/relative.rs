@@ -163,6 +163,24 @@ impl Ctx<'_> {
                 return Some((end, Expr::Duration { amount, unit }));
             }
         }
+        // "during the past months", "over the last weeks": an unsaid number of units up to
+        // now, as "the past few months" is. Not "the last days of his presidency", the final
+        // ones.
+        if let Some((end, unit)) = self.unit(j) {
+            let countable = matches!(
+                unit,
+                Unit::Year | Unit::Month | Unit::Week | Unit::Day | Unit::Decade
+            );
+            if shift == -1
+                && self.is(i, "the")
+                && countable
+                && self.is_plural(j, end)
+                && !self.is(end, "of")
+            {
+                let amount = Amount::Vague;
+                return Some((end, Expr::Duration { amount, unit }));
+            }
+        }
         None
     }
 
@@ -348,6 +366,19 @@ impl Ctx<'_> {
         {
             return Some((end, Expr::UnitShift { unit, shift: 0 }));
         }
+        // "40 hours a week", "seven days a week": so much time in every longer unit.
+        if let (Amount::Num(n), Some((e, per))) = (amount, self.per_unit(end)) {
+            if per.longer_than(unit) {
+                return Some((
+                    e,
+                    Expr::Rate {
+                        amount: n,
+                        unit,
+                        per,
+                    },
+                ));
+            }
+        }
         // "the days and weeks after", "recent weeks and months": one vague length, in the
         // longer unit.
         let mut unit = unit;
@@ -367,6 +398,15 @@ impl Ctx<'_> {
             }
         }
         Some((end, Expr::Duration { amount, unit }))
+    }
+
+    /// "a week", "per day", "each month" at `i`: a single unit that a rate is counted in.
+    fn per_unit(&self, i: usize) -> P<Unit> {
+        if !matches!(self.word(i), Some("a" | "an" | "per" | "each")) {
+            return None;
+        }
+        let (end, unit) = self.unit(i + 1)?;
+        (!self.is_plural(i + 1, end)).then_some((end, unit))
     }
 
     /// A closed "-long" compound: "a weeklong visit" (P1W, with its article, as "a
