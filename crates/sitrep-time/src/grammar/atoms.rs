@@ -121,7 +121,9 @@ impl Ctx<'_> {
 
     /// A number, or a word a pattern starts on without a lexicon entry ("the", "fiscal").
     fn keys_a_pattern(&self, i: usize) -> bool {
-        self.toks[i].kind == Kind::Number || self.is(i, "the") || self.is(i, "fiscal")
+        self.toks[i].kind == Kind::Number
+            || matches!(self.word(i), Some("the" | "fiscal"))
+            || self.is(i, "all") && self.unit(i + 1).is_some()
     }
 
     /// Tense cues, meridiems, "ago" and the like only follow or surround an expression, so

@@ -190,6 +190,23 @@ impl Ctx<'_> {
         if let Some(closed) = self.closed_long(i) {
             return Some(closed);
         }
+        // "thrown into chaos all week", "rallies held all day (long)": the whole unit, a length.
+        // Not the compound "an all-day meeting".
+        if self.is(i, "all") {
+            let (mut end, unit) = self.unit(i + 1)?;
+            let whole = matches!(
+                unit,
+                Unit::Day | Unit::Week | Unit::Weekend | Unit::Month | Unit::Year
+            );
+            if !whole || self.is_plural(i + 1, end) || self.skip_hyphen(end) > end {
+                return None;
+            }
+            if self.is(end, "long") {
+                end += 1;
+            }
+            let amount = Amount::Num(1.0);
+            return Some((end, Expr::Duration { amount, unit }));
+        }
         let mut j = self.skip(i, "the");
         if j > i {
             if let Some((e, _)) = self.ordinal(j) {
