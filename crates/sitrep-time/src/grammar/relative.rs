@@ -1028,8 +1028,9 @@ impl Ctx<'_> {
     }
 
     /// The unit of a rate after an amount: "$15 [an hour]", "$75 billion [a year]", "about
-    /// 3,000 [a year]", as "per hour" is. Not "3 percent a year ago", a point, nor "40 hours a
-    /// week", whose amount is itself a time.
+    /// 3,000 [a year]", "3 million households [a year]", "multiple rallies [a day]", as "per
+    /// hour" is. Not "3 percent a year ago", a point, nor "40 hours a week", whose amount is
+    /// itself a time (a [`Expr::Rate`]).
     fn rate(&self, i: usize) -> P<Expr> {
         if i == 0 || !matches!(self.word(i), Some("a" | "an")) {
             return None;
@@ -1051,7 +1052,7 @@ impl Ctx<'_> {
                         | "pounds"
                 )
             );
-        if !amount {
+        if !amount && !self.counted_things(i - 1) {
             return None;
         }
         let (end, unit) = self.unit(i + 1)?;
@@ -1084,6 +1085,38 @@ impl Ctx<'_> {
                 freq: None,
             },
         ))
+    }
+
+    /// Whether token `i` is a plural noun with a count before it: "3 million households",
+    /// "multiple rallies", "four flights". A time unit is no such thing ("two days a week"
+    /// is a [`Expr::Rate`]).
+    fn counted_things(&self, i: usize) -> bool {
+        let plural = self.toks[i].kind == Kind::Word
+            && !self.toks[i].capital
+            && self.word(i).is_some_and(|w| {
+                w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+            })
+            && self.unit(i).is_none();
+        let count = |k: usize| {
+            self.toks[k].kind == Kind::Number
+                || self
+                    .find(k, |c| matches!(c, Class::Cardinal(_)).then_some(()))
+                    .is_some()
+                || matches!(
+                    self.word(k),
+                    Some(
+                        "multiple"
+                            | "several"
+                            | "many"
+                            | "dozens"
+                            | "hundreds"
+                            | "thousands"
+                            | "millions"
+                            | "billions"
+                    )
+                )
+        };
+        plural && self.back_in_sentence(i, 3).any(count)
     }
 
     /// "daily", "every week", "every two weeks", "each Friday", "twice a week", "per year".
