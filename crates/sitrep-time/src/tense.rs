@@ -276,11 +276,11 @@ fn past_perfect_before(ctx: &Ctx<'_>, i: usize) -> bool {
     i >= 1 && had(i - 1) || i >= 2 && ctx.is(i - 1, "been") && had(i - 2)
 }
 
-/// Whether the -ed word at `i` is an adjective after an article or a possessive: "a still
-/// unspecified date", "the revised plan", "their expected sanctions package" say nothing
-/// about when.
+/// Whether the -ed word at `i` is an adjective after an article, a possessive or a count: "a
+/// still unspecified date", "the revised plan", "their expected sanctions package", "by 271
+/// pledged delegates" say nothing about when.
 fn after_determiner(ctx: &Ctx<'_>, i: usize) -> bool {
-    let article = |k: usize| determiner(ctx, k);
+    let article = |k: usize| determiner(ctx, k) || ctx.toks[k].kind == Kind::Number;
     let adverb = |k: usize| {
         ctx.word(k)
             .is_some_and(|w| w.ends_with("ly") || matches!(w, "still" | "yet" | "much"))

@@ -309,7 +309,11 @@ impl Ctx<'_> {
         if !(t.capital || shifted || season_in || self.lower_case_month_ok(i, end)) {
             return false;
         }
-        // "this fall, the", "last fall he won", but not "this may have", "this march toward":
+        // "told POLITICO last fall that he'd wait": the clause it dates follows.
+        let that_clause =
+            self.is(end, "that") && i > 0 && matches!(self.word(i - 1), Some("last" | "next"));
+        // "this fall, the", "last fall he won", "said last fall that", but not "this may have",
+        // "this march toward":
         // lower case after last/this/next only before punctuation, a function word or a
         // subject pronoun.
         if !t.capital
@@ -341,8 +345,12 @@ impl Ctx<'_> {
                         | "she"
                         | "they"
                         | "we"
+                        | "i"
+                        | "you"
+                        | "it"
                 )
             )
+            && !that_clause
         {
             return false;
         }
@@ -820,6 +828,15 @@ impl Ctx<'_> {
         })
     }
 
+    /// Whether a capitalised word with no time meaning stands just before token `i`.
+    fn after_plain_name(&self, i: usize) -> bool {
+        i > 0
+            && self.toks[i - 1].kind == Kind::Word
+            && self.toks[i - 1].capital
+            && self.hits(i - 1).is_empty()
+            && !self.sentence_ends_before(i - 1)
+    }
+
     /// A clock time in minutes since midnight.
     pub(crate) fn clock(&self, i: usize) -> P<u16> {
         if let Some((end, m)) = self.find(i, |c| match c {
@@ -873,10 +890,13 @@ impl Ctx<'_> {
                 };
                 Some((e, h * 60 + minute))
             }
+            // "Romans 8:31", "John 3:16": chapter and verse after a book's name, which no
+            // time word is.
             None if has_minutes
                 && hour <= 24
                 && self.toks[end - 2].kind == Kind::Punct
-                && self.is(end - 2, ":") =>
+                && self.is(end - 2, ":")
+                && !self.after_plain_name(i) =>
             {
                 Some((end, hour * 60 + minute))
             }

@@ -316,8 +316,12 @@ impl Ctx<'_> {
                 self.word(i - 2),
                 Some("end" | "start" | "beginning" | "middle" | "close" | "rest")
             );
+        // "the 2004 and 2008 conventions": the second of two years is dated as the first is.
+        let listed = i >= 2
+            && matches!(self.word(i - 1), Some("and" | "or" | ","))
+            && self.year(i - 2).is_some();
         // "32 percent below 2005 levels": a level is never counted, so the year dates it.
-        plural && !framed && !part_of && !self.is(end, "levels")
+        plural && !framed && !part_of && !listed && !self.is(end, "levels")
     }
 
     /// The second day of "April 24 and 25", "May 3 to 5": a bare day number after a month's

@@ -246,6 +246,16 @@ impl Ctx<'_> {
         };
         let k = self.skip_hyphen(end);
         let (mut end, unit) = self.unit(k)?;
+        // "The movie 13 Hours", "Zuckoff's 13 Hours": a capitalised unit after digits is a
+        // title, unless the words before are capitalised too, as in a headline ("Talks Last
+        // 13 Hours").
+        let headline = j > 0
+            && self.toks[j - 1].kind == Kind::Word
+            && self.toks[j - 1].capital
+            && !self.sentence_ends_before(j - 1);
+        if self.toks[k].capital && self.number(j).is_some() && !headline {
+            return None;
+        }
         if self.year(j).is_some() && !self.is_plural(k, end) {
             return None;
         }
@@ -879,6 +889,19 @@ impl Ctx<'_> {
                     && !self.sentence_ends_before(k)
             })
         };
+        // "from Current TV", "Current Affairs": a capitalised "Current" inside a sentence,
+        // before a capitalised word, names something.
+        let current_name = i > 0
+            && self.is(i, "current")
+            && self.toks[i].capital
+            && !self.sentence_ends_before(i)
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.kind == Kind::Word && t.capital);
+        if current_name {
+            return None;
+        }
         let in_name = i > 0
             && self.is(i, "now")
             && self.toks[i].capital
