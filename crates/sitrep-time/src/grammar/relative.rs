@@ -47,6 +47,23 @@ impl Ctx<'_> {
                 return Some((end, Expr::Duration { amount, unit }));
             }
         }
+        // "spending $200,000 over the next week", "defeat them in the next year": the length
+        // from now, as "over the past year" looks back. Not "the next month, the company …",
+        // the month after the story's, nor "the next year's budget".
+        if let Expr::UnitShift { unit, shift: 1 } = expr {
+            let stretch = matches!(unit, Unit::Week | Unit::Month | Unit::Year | Unit::Decade);
+            let over =
+                i > 0 && matches!(self.word(i - 1), Some("over" | "in" | "within" | "during"));
+            if stretch
+                && over
+                && self.is(i, "the")
+                && self.is(i + 1, "next")
+                && !matches!(self.word(end), Some("of" | "'s"))
+            {
+                let amount = Amount::Num(1.0);
+                return Some((end, Expr::Duration { amount, unit }));
+            }
+        }
         // "to this day", "until this day": up to now, not the day itself.
         let this_day = Expr::UnitShift {
             unit: Unit::Day,
