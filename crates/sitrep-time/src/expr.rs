@@ -156,6 +156,9 @@ pub(crate) enum Expr {
     DaysFrom { date: Box<Expr>, days: i8 },
     /// The week a date falls in ("the week of March 6").
     WeekOf(Box<Expr>),
+    /// The weekend next to a holiday ("Labor Day weekend"): the one before a Monday, else
+    /// the one that ends the holiday's week.
+    WeekendOf(Box<Expr>),
     /// A week, weekday or half of a month ("the last week of May"): `month` is a calendar
     /// month, with its year if one was given.
     OfMonth { part: MonthPart, month: Box<Expr> },
@@ -191,6 +194,6 @@ impl Expr {
                     unit: crate::lexicon::Unit::Weekend,
                     shift: 0
                 }
-        ) || matches!(self, Expr::Day { date, .. } | Expr::WeekOf(date) | Expr::OfMonth { month: date, .. } | Expr::DaysFrom { date, .. } | Expr::QuarterEnding(date) if date.needs_tense())
+        ) || matches!(self, Expr::Day { date, .. } | Expr::WeekOf(date) | Expr::WeekendOf(date) | Expr::OfMonth { month: date, .. } | Expr::DaysFrom { date, .. } | Expr::QuarterEnding(date) if date.needs_tense())
     }
 }

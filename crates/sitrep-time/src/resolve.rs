@@ -637,6 +637,13 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
         Expr::MonthSet { month, quant } => once_each(format!("XXXX-{month:02}"), quant),
         Expr::SeasonSet { season, quant } => once_each(format!("XXXX-{season}"), quant),
         Expr::WeekOf(ref date) => from_day(date, cx, Unit::Week, |d| Some(week(d)))?,
+        Expr::WeekendOf(ref date) => from_day(date, cx, Unit::Weekend, |d| {
+            let monday = d.weekday() == Weekday::Monday;
+            Some(format!(
+                "{}-WE",
+                week(if monday { add_days(d, -1)? } else { d })
+            ))
+        })?,
         Expr::OfMonth { part, ref month } => of_month(part, month, cx)?,
         // A quarter already named ("first-quarter results ... for the quarter ended Sept.
         // 29") keeps the document's own, perhaps fiscal, numbering.

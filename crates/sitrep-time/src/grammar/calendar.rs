@@ -92,6 +92,10 @@ impl Ctx<'_> {
             if year.is_none() && self.unit(end) == Some((end + 1, Unit::Week)) {
                 return Some((end + 1, Expr::WeekOf(Box::new(day))));
             }
+            // "Memorial Day weekend", "New Year's weekend": the weekend next to the day.
+            if year.is_none() && self.unit(end) == Some((end + 1, Unit::Weekend)) {
+                return Some((end + 1, Expr::WeekendOf(Box::new(day))));
+            }
             return Some((end, day));
         }
         let (end, year) = self.year(i)?;
