@@ -323,6 +323,8 @@ fn contest(ctx: &Ctx<'_>, k: usize) -> bool {
                 | "elections"
                 | "runoff"
                 | "referendum"
+                | "contest"
+                | "contests"
         )
     )
 }
