@@ -644,6 +644,16 @@ impl Ctx<'_> {
                 },
             ));
         }
+        // "an overnight train", "the overnight protest": a kind of thing, not a night.
+        let kind_of = self.is(i, "overnight")
+            && self.after_article(i)
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.kind == Kind::Word && !t.capital);
+        if kind_of {
+            return None;
+        }
         let (end, date, clock) = if let Some((end, (_, d, part))) = self.find(i, |c| match c {
             Class::DayOffset(k, d, p) => Some((k, d, p)),
             _ => None,
