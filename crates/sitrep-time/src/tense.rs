@@ -165,8 +165,13 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
             w.ends_with("en") || w.ends_with("wn") || matches!(w, "done" | "gone")
         })
         && cue(ctx, i + 1).is_none();
+    // So it looks ahead as the modal does: "could have big consequences in November".
     if perfect && modal && main_verb {
-        return None;
+        return (!ctx.is(i - 1, "must")).then_some(Cue {
+            tense: Tense::Future,
+            firm: false,
+            event: false,
+        });
     }
     let simple = |tense: Tense, firm: bool| Cue {
         tense,
@@ -175,6 +180,45 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
     };
     // The word list leaves "may" out, as the month would match it; in lower case it is the
     // verb: "any impact her server may have in November".
+    // An infinitive after a verb of intent looks ahead, whatever the intent's tense: "he
+    // planned to visit the United States before January". Not after "had" ("had planned to
+    // visit in March"), a plan given up.
+    let intent = |k: usize| {
+        matches!(
+            ctx.word(k),
+            Some(
+                "plan"
+                    | "plans"
+                    | "planned"
+                    | "planning"
+                    | "intend"
+                    | "intends"
+                    | "intended"
+                    | "expect"
+                    | "expects"
+                    | "expected"
+                    | "hope"
+                    | "hopes"
+                    | "hoped"
+                    | "hoping"
+                    | "vowed"
+                    | "vows"
+                    | "promised"
+                    | "promises"
+            )
+        )
+    };
+    if w == "to"
+        && i >= 1
+        && intent(i - 1)
+        && !past_perfect_before(ctx, i - 1)
+        && ctx
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| t.kind == Kind::Word && !t.capital)
+    {
+        return Some(simple(Tense::Future, false));
+    }
     if w == "may" && !ctx.toks[i].capital {
         return Some(simple(Tense::Future, false));
     }

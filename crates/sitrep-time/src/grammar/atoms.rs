@@ -739,10 +739,24 @@ impl Ctx<'_> {
     }
 
     pub(crate) fn unit(&self, i: usize) -> P<Unit> {
-        self.find(i, |c| match c {
+        let (end, unit) = self.find(i, |c| match c {
             Class::Unit(u) => Some(u),
             _ => None,
-        })
+        })?;
+        // "that second round", "a second term": the ordinal before its noun, not a second.
+        let ordinal = unit == Unit::Second
+            && self.is(i, "second")
+            && self.toks.get(end).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && !t.capital
+                    && !matches!(
+                        self.word(end),
+                        Some(
+                            "ago" | "later" | "earlier" | "before" | "after" | "of" | "and" | "or"
+                        )
+                    )
+            });
+        (!ordinal).then_some((end, unit))
     }
 
     /// Whether token `i` is a word in -ed of five letters or more: a past form or a

@@ -74,9 +74,30 @@ impl Ctx<'_> {
                     self.word(j - 1),
                     Some("the" | "early" | "mid" | "late" | "-")
                 );
+            // "Trump's approval rating remains in the 30s", "dipped into the mid-20s": a
+            // level, in a sentence about ratings or temperatures.
+            let level = || {
+                self.back_in_sentence(j, 30).any(|k| {
+                    matches!(
+                        self.word(k),
+                        Some(
+                            "rating"
+                                | "ratings"
+                                | "approval"
+                                | "percent"
+                                | "poll"
+                                | "polls"
+                                | "polling"
+                                | "temperature"
+                                | "temperatures"
+                                | "degrees"
+                        )
+                    )
+                })
+            };
             if n.suffix == Suffix::Plural
                 && n.plain
-                && (n.digits == 4 || n.digits == 2 && (n.apostrophe || framed))
+                && (n.digits == 4 || n.digits == 2 && (n.apostrophe || framed && !level()))
             {
                 let v = n.value as i32;
                 if v % 10 == 0 {

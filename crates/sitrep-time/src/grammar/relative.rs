@@ -254,6 +254,8 @@ impl Ctx<'_> {
                 } else if !self.is_plural(j, end)
                     || !countable
                     || j > i && !matches!(unit, Unit::Year)
+                    // "from the years 2010 to 2013": the years are the ones named.
+                    || self.year(end).is_some()
                 {
                     return None;
                 } else {
@@ -667,6 +669,16 @@ impl Ctx<'_> {
                     },
                 ));
             }
+            // "the rhetoric of yesterday", "the policies of yesterday": the past at large.
+            if d == -1 && part.is_none() && !self.is(end, "'s") && self.generic_day(i) {
+                return Some((
+                    end,
+                    Expr::Reference {
+                        kind: "DATE",
+                        value: "PAST_REF",
+                    },
+                ));
+            }
             (end, Expr::DayOffset(d), part.map(Clock::Part))
         } else {
             let (end, weekday) = self.weekday(i)?;
@@ -709,7 +721,17 @@ impl Ctx<'_> {
                 w.len() > 3 && w.ends_with('s') && !w.ends_with("'s")
                     || matches!(w, "people" | "children" | "world")
             });
-        forever || of_plural
+        // "the rhetoric of yesterday": a quality of an age.
+        let of_the_noun = i >= 3
+            && self.is(i - 1, "of")
+            && self.is(i - 3, "the")
+            && self.toks[i - 2].kind == Kind::Word
+            && !self.toks[i - 2].capital
+            && !matches!(
+                self.word(i - 2),
+                Some("end" | "morning" | "night" | "evening")
+            );
+        forever || of_plural || of_the_noun
     }
 
     /// Whether "tomorrow" at token `i` is the future at large: an age ([`Self::generic_day`]),
