@@ -191,7 +191,7 @@ impl Expr {
                 | Expr::Holiday { year: None, .. }
                 | Expr::YearEnd
                 | Expr::UnitShift {
-                    unit: crate::lexicon::Unit::Weekend,
+                    unit: crate::lexicon::Unit::Weekend | crate::lexicon::Unit::Week,
                     shift: 0
                 }
         ) || matches!(self, Expr::Day { date, .. } | Expr::WeekOf(date) | Expr::WeekendOf(date) | Expr::OfMonth { month: date, .. } | Expr::DaysFrom { date, .. } | Expr::QuarterEnding(date) if date.needs_tense())

@@ -484,6 +484,17 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                 let d = if back { add_days(a, -7)? } else { a };
                 date_value(D, at_unit(d, unit), true)
             }
+            // "this week" said on a Sunday of what is still to come is the week that starts
+            // the next day: "at this week's RNC meeting", "will extend to this week's
+            // convention". What was done "this week" is in the week ending.
+            Some(a)
+                if unit == Unit::Week
+                    && s == 0
+                    && a.weekday() == Weekday::Sunday
+                    && !matches!(cx.tense, Some(Tense::Past)) =>
+            {
+                date_value(D, at_unit(add_days(a, 1)?, unit), true)
+            }
             // "last week" said on a Sunday is the week just ending: its working days are
             // what the writer looks back on, and the ISO week runs to the Sunday. Unless the
             // writer calls that week "this week" ("artists this week published a letter; the
