@@ -154,6 +154,8 @@ pub(crate) enum Expr {
     },
     /// A day some days from a named one ("the day before last Tuesday": -1).
     DaysFrom { date: Box<Expr>, days: i8 },
+    /// "this past week": the week ending, said from Friday on; else the week before.
+    ThisPastWeek,
     /// The week a date falls in ("the week of March 6").
     WeekOf(Box<Expr>),
     /// The weekend next to a holiday ("Labor Day weekend"): the one before a Monday, else

@@ -647,6 +647,14 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
         }
         Expr::MonthSet { month, quant } => once_each(format!("XXXX-{month:02}"), quant),
         Expr::SeasonSet { season, quant } => once_each(format!("XXXX-{season}"), quant),
+        Expr::ThisPastWeek => match a {
+            None => date_value(D, unknown(Unit::Week), false),
+            Some(a) => {
+                let late = a.weekday().to_monday_one_offset() >= 5;
+                let d = if late { a } else { add_days(a, -7)? };
+                date_value(D, at_unit(d, Unit::Week), true)
+            }
+        },
         Expr::WeekOf(ref date) => from_day(date, cx, Unit::Week, |d| Some(week(d)))?,
         Expr::WeekendOf(ref date) => from_day(date, cx, Unit::Weekend, |d| {
             let monday = d.weekday() == Weekday::Monday;
