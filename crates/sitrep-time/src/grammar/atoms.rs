@@ -411,6 +411,10 @@ impl Ctx<'_> {
                         .toks
                         .get(end)
                         .is_some_and(|n| n.kind == Kind::Word && !n.capital)
+                // "between now and March": the second bound of a span.
+                || t.capital
+                    && self.is(i - 1, "and")
+                    && self.back_in_sentence(i - 1, 4).any(|k| self.is(k, "between"))
                 // "compared with March": a capitalised month compared.
                 || t.capital
                     && i >= 2
