@@ -180,6 +180,31 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
     };
     // The word list leaves "may" out, as the month would match it; in lower case it is the
     // verb: "any impact her server may have in November".
+    // A refusal to speak is reported, not foretold: "wouldn't say Tuesday how the party
+    // would act", "would not comment on Friday".
+    let refused = match w {
+        "wouldn't" => Some(i + 1),
+        "would" | "wo" if matches!(ctx.word(i + 1), Some("not" | "n't")) => Some(i + 2),
+        _ => None,
+    };
+    if refused.is_some_and(|k| {
+        matches!(
+            ctx.word(k),
+            Some(
+                "say"
+                    | "comment"
+                    | "confirm"
+                    | "discuss"
+                    | "disclose"
+                    | "elaborate"
+                    | "specify"
+                    | "reveal"
+                    | "answer"
+            )
+        )
+    }) {
+        return Some(simple(Tense::Past, false));
+    }
     // An infinitive after a verb of intent looks ahead, whatever the intent's tense: "he
     // planned to visit the United States before January". Not after "had" ("had planned to
     // visit in March"), a plan given up.

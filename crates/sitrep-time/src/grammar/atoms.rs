@@ -574,6 +574,17 @@ impl Ctx<'_> {
                     | "room"
                     | "page"
                     | "form"
+                    | "bill"
+                    | "hb"
+                    | "sb"
+                    | "hr"
+                    | "proposition"
+                    | "measure"
+                    | "ordinance"
+                    | "interstate"
+                    | "highway"
+                    | "suite"
+                    | "exit"
             )
         ) {
             return None;

@@ -295,7 +295,7 @@ impl Ctx<'_> {
             return None;
         }
         // Ages are not times ("6-year-old", "40 years old"), nor fractions ("three-quarters of").
-        if self.is(self.skip_hyphen(end), "old")
+        if matches!(self.word(self.skip_hyphen(end)), Some("old" | "olds"))
             || unit == Unit::Quarter && self.is(self.skip_hyphen(end), "of")
             || unit == Unit::Quarter && self.fraction(j, end)
         {
@@ -1171,6 +1171,7 @@ impl Ctx<'_> {
             && !self.toks[i].capital
             && self.word(i).is_some_and(|w| {
                 w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+                    || matches!(w, "people" | "children" | "men" | "women")
             })
             && self.unit(i).is_none();
         let count = |k: usize| {
