@@ -760,10 +760,10 @@ impl Ctx<'_> {
         })?;
         // "that second round", "a second term": the ordinal before its noun, not a second.
         // Counted, it is the unit: "a 30-second spot", "the 60 second ad".
-        let counted = i > 0 && (self.toks[i - 1].kind == Kind::Number || self.is(i - 1, "-"));
+        let counted = || i > 0 && (self.toks[i - 1].kind == Kind::Number || self.is(i - 1, "-"));
         let ordinal = unit == Unit::Second
-            && !counted
             && self.is(i, "second")
+            && !counted()
             && self.toks.get(end).is_some_and(|t| {
                 t.kind == Kind::Word
                     && !t.capital
