@@ -147,6 +147,11 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
     if perfect && possessed(ctx, i + 1) {
         return None;
     }
+    let simple = |tense: Tense, firm: bool| Cue {
+        tense,
+        firm,
+        event: false,
+    };
     // After a modal, "have" with no participle is the main verb, and the modal says the
     // tense: "any impact her server may have in November".
     let modal = i >= 1
@@ -167,24 +172,13 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
         && cue(ctx, i + 1).is_none();
     // So it looks ahead as the modal does: "could have big consequences in November".
     if perfect && modal && main_verb {
-        return (!ctx.is(i - 1, "must")).then_some(Cue {
-            tense: Tense::Future,
-            firm: false,
-            event: false,
-        });
+        return (!ctx.is(i - 1, "must")).then_some(simple(Tense::Future, false));
     }
-    let simple = |tense: Tense, firm: bool| Cue {
-        tense,
-        firm,
-        event: false,
-    };
-    // The word list leaves "may" out, as the month would match it; in lower case it is the
-    // verb: "any impact her server may have in November".
     // A refusal to speak is reported, not foretold: "wouldn't say Tuesday how the party
     // would act", "would not comment on Friday".
     let refused = match w {
         "wouldn't" => Some(i + 1),
-        "would" | "wo" if matches!(ctx.word(i + 1), Some("not" | "n't")) => Some(i + 2),
+        "would" if matches!(ctx.word(i + 1), Some("not" | "n't")) => Some(i + 2),
         _ => None,
     };
     if refused.is_some_and(|k| {
@@ -244,6 +238,8 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
     {
         return Some(simple(Tense::Future, false));
     }
+    // The word list leaves "may" out, as the month would match it; in lower case it is the
+    // verb: "any impact her server may have in November".
     if w == "may" && !ctx.toks[i].capital {
         return Some(simple(Tense::Future, false));
     }
@@ -293,11 +289,7 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
     }
     // An infinitive looks ahead: "to be replaced by Brazile through the November election".
     if i >= 2 && ctx.is(i - 1, "be") && ctx.is(i - 2, "to") {
-        return Some(Cue {
-            tense: Tense::Future,
-            firm: false,
-            event: false,
-        });
+        return Some(simple(Tense::Future, false));
     }
     // A participle after "be" is no event of its own: "is expected in November".
     let participle = (i.saturating_sub(2)..i).any(|k| {

@@ -123,11 +123,11 @@ impl Ctx<'_> {
             if titled && self.toks[i].capital && self.toks[j].capital {
                 return None;
             }
-            // "this past week": the week now ending, or, early in a week, the one before.
-            if unit == Unit::Week && shift == -1 && self.nearest(i) && !self.is_plural(j, end) {
-                return Some((end, Expr::ThisPastWeek));
-            }
             if !self.is_plural(j, end) {
+                // "this past week": the week now ending, or, early in a week, the one before.
+                if unit == Unit::Week && shift == -1 && self.nearest(i) {
+                    return Some((end, Expr::ThisPastWeek));
+                }
                 return Some((end, Expr::UnitShift { unit, shift }));
             }
         }
