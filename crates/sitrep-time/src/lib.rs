@@ -630,7 +630,7 @@ mod tests {
     #[test]
     fn narrative_mode_follows_the_last_date() {
         let tagger = TimeTagger::new();
-        let text = "On March 3, 1998 the talks began. Three days earlier they had failed.";
+        let text = "On March 3, 1998 the talks began. Three days ago they had failed.";
         let anchor = "2024-08-18".parse().ok();
         let news = tagger.tag(text, anchor, Mode::News);
         let story = tagger.tag(text, anchor, Mode::Narrative);

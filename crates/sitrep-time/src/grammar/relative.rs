@@ -323,6 +323,15 @@ impl Ctx<'_> {
             Class::Ago(d) => Some(d),
             _ => None,
         }) {
+            // "four days earlier", "weeks earlier": like "later", a length with "earlier" for
+            // its signal (TimeBank's "A day earlier" is P1D; 15 of the 16 such lengths in our
+            // news golds). "a year earlier" stays the date of a results story's comparable
+            // period, which is how TimeBank tags 25 of its 26.
+            let signal =
+                self.is(e - 1, "earlier") && !(unit == Unit::Year && amount == Amount::Num(1.0));
+            if signal {
+                return Some((end, Expr::Duration { amount, unit }));
+            }
             return Some((
                 e,
                 Expr::Ago {
