@@ -124,7 +124,7 @@ fn aside_mark(ctx: &Ctx<'_>, i: usize) -> bool {
 /// it in its paragraph. A quote reopened in the next paragraph opens again there, so the
 /// paragraph is enough. A scare-quoted fragment before the time (`did not "feel safe"
 /// during Wednesday's news conference`) is closed again and does not count.
-fn inside_quote(ctx: &Ctx<'_>, i: usize) -> bool {
+pub(crate) fn inside_quote(ctx: &Ctx<'_>, i: usize) -> bool {
     let (mut straight, mut curly) = (0u32, 0i32);
     let mut k = i;
     while k > 0 && !ctx.toks[k].newline_before {
