@@ -425,6 +425,19 @@ impl Ctx<'_> {
         {
             return Some((end, Expr::UnitShift { unit, shift: 0 }));
         }
+        // "On a day when most candidates lock themselves away", "on a day of fast-moving
+        // events", "after a day of tensions": the day the story is on, as "that day" is.
+        if unit == Unit::Day
+            && amount == Amount::Num(1.0)
+            && self.is(j, "a")
+            && j == i
+            && end == k + 1
+            && i > 0
+            && matches!(self.word(i - 1), Some("on" | "after"))
+            && matches!(self.word(end), Some("of" | "when"))
+        {
+            return Some((end, Expr::Anaphoric(Box::new(Expr::DayOffset(0)))));
+        }
         // "40 hours a week", "seven days a week": so much time in every longer unit.
         if let (Amount::Num(n), Some((e, per))) = (amount, self.per_unit(end)) {
             if per.longer_than(unit) {
