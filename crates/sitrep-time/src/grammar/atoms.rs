@@ -403,6 +403,9 @@ impl Ctx<'_> {
                     )
                 )
                 || self.possessive(i - 1)
+                // "before Florida's March presidential primary": a name's month before its
+                // contest. Not "the Women's March".
+                || t.capital && self.is(i - 1, "'s") && crate::tense::contest_after(self, end)
                 // "a March speech": an article before a capitalised month used as an
                 // adjective.
                 || t.capital

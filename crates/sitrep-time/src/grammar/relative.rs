@@ -1012,10 +1012,20 @@ impl Ctx<'_> {
             )
         };
         let before = i.checked_sub(1).and_then(|k| self.word(k));
-        matches!(
-            before,
-            Some("by" | "between" | "than" | "nearly" | "almost" | "roughly")
-        ) || matches!(self.word(end), Some("and" | "or")) && (end + 1..end + 4).any(share)
+        // "Just over a quarter, 26 percent, say": the share given as a percentage after it.
+        let k = if matches!(self.word(end), Some("," | "(")) {
+            end + 1
+        } else {
+            end
+        };
+        let percent =
+            self.number(k).is_some() && matches!(self.word(k + 1), Some("percent" | "per" | "%"));
+        percent
+            || matches!(
+                before,
+                Some("by" | "between" | "than" | "nearly" | "almost" | "roughly")
+            )
+            || matches!(self.word(end), Some("and" | "or")) && (end + 1..end + 4).any(share)
             || i >= 2 && matches!(before, Some("and" | "or")) && share(i - 2)
     }
 
