@@ -138,6 +138,8 @@ impl TimeTagger {
         let mut out = Vec::new();
         // Where "today", "tonight" and the like were found, and whether inside a quotation.
         let mut speech_days = Vec::new();
+        // The last bare weekday found, and the token after it.
+        let mut last_weekday: Option<(usize, usize)> = None;
         let mut i = 0;
         while i < ctx.toks.len() {
             if ctx.plain(i) {
@@ -154,11 +156,24 @@ impl TimeTagger {
             };
             i = m.end.max(i + 1);
             let speech = is_speech_day(&m.expr).then(|| tense::inside_quote(&ctx, m.start));
-            let at = out.len();
+            let weekday = is_bare_weekday(&m.expr);
+            // "taken Wednesday through Sunday": the second day of a range.
+            let range_end = weekday
+                && m.start >= 2
+                && matches!(
+                    ctx.word(m.start - 1),
+                    Some("through" | "thru" | "to" | "until")
+                )
+                && last_weekday.is_some_and(|(_, end)| end + 1 == m.start);
+            let (at, end) = (out.len(), m.end);
             out.extend(discourse.resolve(&ctx, m));
             if let Some(quoted) = speech.filter(|_| out.len() > at) {
                 speech_days.push((at, quoted));
             }
+            if let (true, Some((first, _))) = (range_end && out.len() > at, last_weekday) {
+                start_range_before(&mut out, first, at);
+            }
+            last_weekday = (weekday && out.len() > at).then_some((at, end));
         }
         if let Some(anchor) = anchor.filter(|_| mode == Mode::News) {
             let anchor = anchor.date;
@@ -518,6 +533,23 @@ fn said_the_day_before(out: &mut [Timex], speech_days: &[(usize, bool)], anchor:
         if quoted && t.value.starts_with(&today) {
             t.value = format!("{yesterday}{}", &t.value[10..]);
         }
+    }
+}
+
+/// A range of weekdays starts before it ends: "a poll taken Wednesday through Sunday", said
+/// on a Tuesday, began the Wednesday before that Sunday, whatever the first day alone would
+/// have been (a Wednesday six days back is read as tomorrow's, for wire stories dated the
+/// evening before).
+fn start_range_before(out: &mut [Timex], first: usize, second: usize) {
+    let (Some(a), Some(b)) = (full_date(&out[first].value), full_date(&out[second].value)) else {
+        return;
+    };
+    if a <= b {
+        return;
+    }
+    if let Ok(earlier) = a.checked_sub(jiff::Span::new().days(7)) {
+        let t = &mut out[first];
+        t.value = format!("{earlier}{}", &t.value[10..]);
     }
 }
 

@@ -784,9 +784,16 @@ impl Ctx<'_> {
     /// participle ("died", "registered"), not "red" or "bed".
     pub(crate) fn ed_form(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
-            && self
-                .word(i)
-                .is_some_and(|w| w.len() > 4 && w.ends_with("ed"))
+            && self.word(i).is_some_and(|w| {
+                w.len() > 4 && w.ends_with("ed")
+                        // Irregular participles, which the past list lacks as they are
+                        // no simple past: "a poll taken Wednesday through Sunday".
+                        || matches!(
+                            w,
+                            "taken" | "given" | "written" | "chosen" | "spoken" | "broken"
+                                | "stolen" | "shown" | "drawn" | "sworn" | "begun"
+                        )
+            })
     }
 
     /// The unit of a year or month named just before token `i`, with a comma after it, that

@@ -294,9 +294,12 @@ impl Ctx<'_> {
         if self.skip_hyphen(end) > end && matches!(self.word(end + 1), Some("earlier" | "ago")) {
             return None;
         }
-        // Ages are not times ("6-year-old", "40 years old"), nor fractions ("three-quarters of").
-        if matches!(self.word(self.skip_hyphen(end)), Some("old" | "olds"))
-            || unit == Unit::Quarter && self.is(self.skip_hyphen(end), "of")
+        // Ages and their gaps are not times ("6-year-old", "40 years old", "a few years
+        // older"), nor fractions ("three-quarters of").
+        if matches!(
+            self.word(self.skip_hyphen(end)),
+            Some("old" | "olds" | "older" | "younger")
+        ) || unit == Unit::Quarter && self.is(self.skip_hyphen(end), "of")
             || unit == Unit::Quarter && self.fraction(j, end)
         {
             return None;
@@ -945,7 +948,10 @@ impl Ctx<'_> {
         // "Now that oil prices are collapsing," opening a sentence: a conjunction of cause,
         // no time (none such in our golds is tagged). Inside a sentence TimeBank and AQUAINT
         // tag it ("Iraq's only outlet now that a noose has tightened"), and so does sitrep.
-        let opens = i == 0 || self.sentence_ends_before(i);
+        // A quotation opens a sentence too: “Now that I think we've resolved …”.
+        let opens = i == 0
+            || self.sentence_ends_before(i)
+            || self.is_quote_mark(i - 1) && self.toks[i].capital;
         if self.is(i, "now") && end == i + 1 && self.is(end, "that") && opens {
             return None;
         }
