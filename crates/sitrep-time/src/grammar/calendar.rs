@@ -800,8 +800,9 @@ impl Ctx<'_> {
         if let Some(r) = self.day_next_to(i) {
             return Some(r);
         }
-        // "In the evening, I signed": that part of the day the story is on. Only after a
-        // preposition of time, and not "the night of August 6" (the date says which).
+        // "In the evening, I signed", "erupted throughout the night", "worked into the night
+        // Saturday": that part of the day the story is on. Only after a preposition of time,
+        // and not "the night of August 6" (the date says which).
         // "in the early morning" is still that morning.
         let k = if matches!(self.word(i + 1), Some("early" | "late")) {
             i + 2
@@ -815,7 +816,11 @@ impl Ctx<'_> {
                 && i > 0
                 && matches!(self.word(i - 1), Some("spent" | "spend" | "spending"));
             let after_preposition = spent
-                || i > 0 && matches!(self.word(i - 1), Some("in" | "during" | "by" | "through"));
+                || i > 0
+                    && matches!(
+                        self.word(i - 1),
+                        Some("in" | "during" | "by" | "through" | "throughout" | "into")
+                    );
             if after_preposition && end == k + 1 && !matches!(self.word(end), Some("of" | "'s")) {
                 let day = Expr::at_part(Expr::DayOffset(0), part);
                 return Some((end, Expr::Anaphoric(Box::new(day))));
