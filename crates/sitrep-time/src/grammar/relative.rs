@@ -241,6 +241,11 @@ impl Ctx<'_> {
             None => {
                 // a bare plural: "years", "for months", "months ago"
                 let (end, unit) = self.unit(j)?;
+                // "in those days the perilous times", "the events of those years": an era
+                // pointed back to, no length (none of the five in our golds is tagged).
+                if j > 0 && self.is(j - 1, "those") {
+                    return None;
+                }
                 let countable = matches!(
                     unit,
                     Unit::Year
