@@ -950,6 +950,15 @@ impl Ctx<'_> {
         if self.is(i, "soon") && !self.soon_ahead(i) {
             return None;
         }
+        // "at the moment when our opponents …", "whatever makes sense at the moment he says
+        // it": the moment a clause describes, not now.
+        let described = matches!(
+            self.word(end),
+            Some("when" | "he" | "she" | "they" | "we" | "i" | "you" | "it")
+        );
+        if end >= i + 3 && self.is(end - 1, "moment") && self.is(end - 2, "the") && described {
+            return None;
+        }
         // "Now that oil prices are collapsing," opening a sentence: a conjunction of cause,
         // no time (none such in our golds is tagged). Inside a sentence TimeBank and AQUAINT
         // tag it ("Iraq's only outlet now that a noose has tightened"), and so does sitrep.
