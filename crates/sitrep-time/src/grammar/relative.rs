@@ -1300,8 +1300,40 @@ impl Ctx<'_> {
             Class::SetAdverb(q, u) if !after_article => Some((q, u)),
             _ => None,
         }) {
-            // "meet daily", "daily flights" are sets; a newspaper is not.
-            if self.newspaper(i, end) {
+            // "meet daily", "daily flights" are sets; a newspaper is not, nor an amount
+            // counted by the unit ("lower monthly payments", "monthly disability benefits",
+            // "average daily volume", "daily dividends": untagged in our golds and TimeBank).
+            let amount = (end..end + 2).any(|k| {
+                matches!(
+                    self.word(k),
+                    Some(
+                        "payment"
+                            | "payments"
+                            | "benefit"
+                            | "benefits"
+                            | "rent"
+                            | "dividend"
+                            | "dividends"
+                            | "volume"
+                            | "turnover"
+                            | "income"
+                            | "salary"
+                            | "wage"
+                            | "wages"
+                            | "fee"
+                            | "fees"
+                            | "premium"
+                            | "premiums"
+                            | "revenue"
+                            | "sales"
+                            | "budget"
+                            | "allowance"
+                            | "pension"
+                            | "output"
+                    )
+                )
+            });
+            if self.newspaper(i, end) || amount {
                 return None;
             }
             return Some((
