@@ -213,7 +213,11 @@ impl Ctx<'_> {
         let point_before = matches!(
             before(1),
             Some("on" | "after" | "since" | "before" | "until" | "from")
-        ) || before(1) == Some("-") && before(2) == Some("post");
+        ) || before(1) == Some("-") && before(2) == Some("post")
+            // "on the 11th anniversary of 9/11", "during 9/11".
+            || matches!(before(1), Some("of" | "during"))
+                && matches!(before(2), Some("anniversary" | "aftermath" | "wake"))
+            || before(1) == Some("during");
         let named_after = matches!(
             self.word(end),
             Some(

@@ -422,6 +422,15 @@ impl Ctx<'_> {
         // past ("he was born in a year when …").
         let described = matches!(self.word(end), Some("that" | "when"))
             || self.is(end, "in") && self.is(end + 1, "which");
+        // "was in 1988, a year when Bush won 39 states": the year just named, described.
+        if unit == Unit::Year
+            && described
+            && self.is(j, "a")
+            && j == i
+            && self.named_before(i) == Some(Unit::Year)
+        {
+            return None;
+        }
         if unit == Unit::Year
             && amount == Amount::Num(1.0)
             && matches!(self.word(j), Some("a"))
@@ -694,6 +703,15 @@ impl Ctx<'_> {
             Class::DayOffset(k, d, p) => Some((k, d, p)),
             _ => None,
         }) {
+            // NBC's "Today show", "The Tonight Show": a programme, capitalised inside a
+            // sentence ("polls today show" is a day).
+            let show = self.toks[i].capital
+                && self.is(end, "show")
+                && i > 0
+                && (self.toks[end].capital || matches!(self.word(i - 1), Some("'s" | "the")));
+            if show {
+                return None;
+            }
             if d == 0 && part.is_none() && (self.generic_day(i) || self.nowadays(i, end)) {
                 return Some((
                     end,
@@ -933,9 +951,11 @@ impl Ctx<'_> {
             Class::Reference(kind, value) => Some(Expr::Reference { kind, value }),
             _ => None,
         })?;
-        // "five of the past six election cycles": a count of things follows, no time.
+        // "five of the past six election cycles", "over the past few presidential elections":
+        // a count of things follows, no time.
         let counted = || {
             self.toks.get(end).is_some_and(|t| t.kind == Kind::Number)
+                || matches!(self.word(end), Some("few" | "several" | "many"))
                 || self
                     .find(end, |c| matches!(c, Class::Cardinal(_)).then_some(()))
                     .is_some()
