@@ -781,18 +781,26 @@ impl Ctx<'_> {
     }
 
     /// Whether token `i` is a word in -ed of five letters or more: a past form or a
-    /// participle ("died", "registered"), not "red" or "bed".
+    /// participle ("died", "registered"), not "red" or "bed"; or an irregular participle,
+    /// which the past list lacks as it is no simple past ("a poll taken Wednesday").
     pub(crate) fn ed_form(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
             && self.word(i).is_some_and(|w| {
                 w.len() > 4 && w.ends_with("ed")
-                        // Irregular participles, which the past list lacks as they are
-                        // no simple past: "a poll taken Wednesday through Sunday".
-                        || matches!(
-                            w,
-                            "taken" | "given" | "written" | "chosen" | "spoken" | "broken"
-                                | "stolen" | "shown" | "drawn" | "sworn" | "begun"
-                        )
+                    || matches!(
+                        w,
+                        "taken"
+                            | "given"
+                            | "written"
+                            | "chosen"
+                            | "spoken"
+                            | "broken"
+                            | "stolen"
+                            | "shown"
+                            | "drawn"
+                            | "sworn"
+                            | "begun"
+                    )
             })
     }
 

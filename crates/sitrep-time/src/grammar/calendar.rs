@@ -215,7 +215,7 @@ impl Ctx<'_> {
             Some("on" | "after" | "since" | "before" | "until" | "from")
         ) || before(1) == Some("-") && before(2) == Some("post")
             // "on the 11th anniversary of 9/11", "during 9/11".
-            || matches!(before(1), Some("of" | "during"))
+            || before(1) == Some("of")
                 && matches!(before(2), Some("anniversary" | "aftermath" | "wake"))
             || before(1) == Some("during");
         let named_after = matches!(
