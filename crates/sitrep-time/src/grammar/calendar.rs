@@ -194,8 +194,9 @@ impl Ctx<'_> {
     }
 
     /// Whether a day in history named by its date (`[i, end)`, "9/11") stands for that day:
-    /// "the 9/11 attacks", "since 9/11", "post-9/11"; not "the 9/11 commission" or "9/11
-    /// families", and not a coming 11 September ("the vote is scheduled for 9/11").
+    /// "the 9/11 attacks", "since 9/11", "post-9/11", and before what it left ("9/11
+    /// families", "the 9/11 commission": all eleven such in our golds are tagged); not a
+    /// coming 11 September ("the vote is scheduled for 9/11").
     pub(crate) fn names_the_day(&self, i: usize, end: usize) -> bool {
         let event_after = matches!(
             self.word(end),
@@ -218,7 +219,7 @@ impl Ctx<'_> {
             || before(1) == Some("of")
                 && matches!(before(2), Some("anniversary" | "aftermath" | "wake"))
             || before(1) == Some("during");
-        let named_after = matches!(
+        let left_after = matches!(
             self.word(end),
             Some(
                 "commission"
@@ -232,7 +233,7 @@ impl Ctx<'_> {
                     | "report"
             )
         );
-        event_after || point_before && !named_after
+        event_after || point_before || left_after
     }
 
     /// The holiday named at `i`. Where countries keep it on different days ("Independence
