@@ -38,9 +38,14 @@ impl Ctx<'_> {
                 }
             }
             // "Thursday last week", "Monday of next week": that week's day, not the nearest.
+            // Not "on Monday of last week's shooting", where the week's is the shooting's.
             let k = self.skip(end, "of");
             if let Some((e, week)) = self.shift(k) {
-                if self.is(e, "week") && self.anaphor(k).is_none() && !self.nearest(k) {
+                if self.is(e, "week")
+                    && !self.is(e + 1, "'s")
+                    && self.anaphor(k).is_none()
+                    && !self.nearest(k)
+                {
                     return Some((e + 1, Expr::WeekdayOfWeek { weekday: d, week }));
                 }
             }
@@ -74,8 +79,11 @@ impl Ctx<'_> {
                     self.word(j - 1),
                     Some("the" | "early" | "mid" | "late" | "-")
                 );
+            // "once in my early 20s": an age, as "in his 80s" is.
+            let aged = (j.saturating_sub(3)..j)
+                .any(|k| self.possessive(k) || matches!(self.word(k), Some("my" | "your")));
             // "Trump's approval rating remains in the 30s", "dipped into the mid-20s": a
-            // level, in a sentence about ratings or temperatures.
+            // level, in a sentence about ratings, temperatures or unemployment.
             let level = || {
                 self.back_in_sentence(j, 30).any(|k| {
                     matches!(
@@ -91,13 +99,14 @@ impl Ctx<'_> {
                                 | "temperature"
                                 | "temperatures"
                                 | "degrees"
+                                | "unemployment"
                         )
                     )
                 })
             };
             if n.suffix == Suffix::Plural
                 && n.plain
-                && (n.digits == 4 || n.digits == 2 && (n.apostrophe || framed && !level()))
+                && (n.digits == 4 || n.digits == 2 && (n.apostrophe || framed && !level() && !aged))
             {
                 let v = n.value as i32;
                 if v % 10 == 0 {
