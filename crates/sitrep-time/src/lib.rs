@@ -167,13 +167,14 @@ impl TimeTagger {
                 && last_weekday.is_some_and(|(_, end)| end + 1 == m.start);
             let (at, end) = (out.len(), m.end);
             out.extend(discourse.resolve(&ctx, m));
-            if let Some(quoted) = speech.filter(|_| out.len() > at) {
+            let found = out.len() > at;
+            if let Some(quoted) = speech.filter(|_| found) {
                 speech_days.push((at, quoted));
             }
-            if let (true, Some((first, _))) = (range_end && out.len() > at, last_weekday) {
+            if let (true, Some((first, _))) = (range_end && found, last_weekday) {
                 start_range_before(&mut out, first, at);
             }
-            last_weekday = (weekday && out.len() > at).then_some((at, end));
+            last_weekday = (weekday && found).then_some((at, end));
         }
         if let Some(anchor) = anchor.filter(|_| mode == Mode::News) {
             let anchor = anchor.date;
@@ -430,7 +431,7 @@ impl Discourse {
         }
         if let Some(d) = coarse.filter(|_| v.value.len() >= 10) {
             let day = format!("{:04}-{:02}-XX", d.year(), d.month());
-            v.value = format!("{day}{}", &v.value[10..]);
+            v.value.replace_range(..10, &day);
         }
         // Speech time ("today", "overnight") is not a time the story moves to: "the
         // previous Friday" after "Friday ... overnight losses" is the Friday before that one.
@@ -531,7 +532,7 @@ fn said_the_day_before(out: &mut [Timex], speech_days: &[(usize, bool)], anchor:
     for &(at, quoted) in speech_days {
         let t = &mut out[at];
         if quoted && t.value.starts_with(&today) {
-            t.value = format!("{yesterday}{}", &t.value[10..]);
+            t.value.replace_range(..10, &yesterday);
         }
     }
 }
@@ -548,8 +549,7 @@ fn start_range_before(out: &mut [Timex], first: usize, second: usize) {
         return;
     }
     if let Ok(earlier) = a.checked_sub(jiff::Span::new().days(7)) {
-        let t = &mut out[first];
-        t.value = format!("{earlier}{}", &t.value[10..]);
+        out[first].value.replace_range(..10, &earlier.to_string());
     }
 }
 

@@ -308,7 +308,7 @@ fn cue(ctx: &Ctx<'_>, i: usize) -> Option<Cue> {
 
 /// Whether token `i` is an article or a possessive: "the", "a", "their", "my".
 fn determiner(ctx: &Ctx<'_>, i: usize) -> bool {
-    matches!(ctx.word(i), Some("a" | "an" | "the" | "my" | "your")) || ctx.possessive(i)
+    matches!(ctx.word(i), Some("a" | "an" | "the")) || ctx.any_possessive(i)
 }
 
 /// Whether a noun phrase starts at token `i`: a number, a determiner or a quantifier.

@@ -75,6 +75,12 @@ impl<'a> Ctx<'a> {
         matches!(self.word(i), Some("his" | "her" | "its" | "their" | "our"))
     }
 
+    /// Whether token `i` is a possessive determiner of any person, the speaker's and the
+    /// hearer's too: "my early 20s", "your expected refund".
+    pub(crate) fn any_possessive(&self, i: usize) -> bool {
+        self.possessive(i) || matches!(self.word(i), Some("my" | "your"))
+    }
+
     /// Whether token `i` is a double quotation mark, opening or closing.
     pub(crate) fn is_quote_mark(&self, i: usize) -> bool {
         matches!(

@@ -80,8 +80,7 @@ impl Ctx<'_> {
                     Some("the" | "early" | "mid" | "late" | "-")
                 );
             // "once in my early 20s": an age, as "in his 80s" is.
-            let aged = (j.saturating_sub(3)..j)
-                .any(|k| self.possessive(k) || matches!(self.word(k), Some("my" | "your")));
+            let aged = (j.saturating_sub(3)..j).any(|k| self.any_possessive(k));
             // "Trump's approval rating remains in the 30s", "dipped into the mid-20s": a
             // level, in a sentence about ratings, temperatures or unemployment.
             let level = || {
@@ -927,26 +926,25 @@ impl Ctx<'_> {
                 return Some((end, Expr::QuarterEnding(Box::new(d))));
             }
         }
+        // The unit under discussion: the one last named, the anchor's when none was.
+        let same = || Expr::Anaphoric(Box::new(Expr::UnitShift { unit, shift: 0 }));
         // "in 2010, the year the court ruled": in apposition to the time just named, it is
         // that time.
         let apposition = !latest && j == i + 1 && self.named_before(i).is_some();
         // "raised $4 million in February … over the course of the month": a bare "the
         // month" is the month under discussion, the anchor's only when none was named.
         if apposition && unit == Unit::Year || unit == Unit::Month {
-            let same = Box::new(Expr::UnitShift { unit, shift: 0 });
-            return Some((end, Expr::Anaphoric(same)));
+            return Some((end, same()));
         }
         // "On July 24, the day before the gathering began": the date just named, whatever
         // it came before or after.
         if unit == Unit::Day && j == i + 1 && self.named_before(i) == Some(Unit::Day) {
             let end = end + usize::from(matches!(self.word(end), Some("before" | "after")));
-            let same = Box::new(Expr::UnitShift { unit, shift: 0 });
-            return Some((end, Expr::Anaphoric(same)));
+            return Some((end, same()));
         }
         // "Tuesday's primaries, and the day's results": the day under discussion.
         if unit == Unit::Day && j == i + 1 && self.is(end, "'s") {
-            let same = Box::new(Expr::UnitShift { unit, shift: 0 });
-            return Some((end, Expr::Anaphoric(same)));
+            return Some((end, same()));
         }
         match unit {
             Unit::Quarter if latest => Some((end, Expr::LatestQuarter)),
