@@ -5,7 +5,9 @@
 //! One line per error: `-` a missed gold timex, `+` a false alarm, `~` a relaxed match whose
 //! type or value differs (gold first, then the system's), with the words around it and the
 //! document creation time. With `--all`, correct matches are listed too, marked `=`, for
-//! counting how the gold writes a phrase's value across a corpus.
+//! counting how the gold writes a phrase's value across a corpus. With `--ids`, each line ends
+//! with `| ID@OFFSET`, the document's id and the gold (or system) span's byte offset, for
+//! looking an error up in its file.
 
 use std::path::Path;
 
@@ -33,15 +35,23 @@ fn main() {
         std::process::exit(1);
     });
     let all = args.iter().any(|a| a == "--all");
+    let ids = args.iter().any(|a| a == "--ids");
     let tagger = TimeTagger::new();
     for doc in &docs {
         let system = tagger.tag(&doc.text, Some(doc.dct), Mode::News);
-        report(doc, &system, all);
+        report(doc, &system, all, ids);
     }
 }
 
-fn report(doc: &TimeMlDoc, system: &[Timex], all: bool) {
+fn report(doc: &TimeMlDoc, system: &[Timex], all: bool, ids: bool) {
     let text = &doc.text;
+    let at = |span: Span| {
+        if ids {
+            format!(" | {}@{}", doc.id, span.start)
+        } else {
+            String::new()
+        }
+    };
     let dct = doc.dct.date;
     let mut used = vec![false; system.len()];
     for g in &doc.timexes {
@@ -52,7 +62,13 @@ fn report(doc: &TimeMlDoc, system: &[Timex], all: bool) {
             .max_by_key(|(j, s)| (s.span == g.span, std::cmp::Reverse(*j)))
             .map(|(j, _)| j);
         let Some(j) = pick else {
-            println!("- {dct} {} {} | {}", g.kind, g.value, context(text, g.span));
+            println!(
+                "- {dct} {} {} | {}{}",
+                g.kind,
+                g.value,
+                context(text, g.span),
+                at(g.span)
+            );
             continue;
         };
         used[j] = true;
@@ -60,20 +76,25 @@ fn report(doc: &TimeMlDoc, system: &[Timex], all: bool) {
         let same = s.value == g.value && TimexLike::kind(s) == g.kind;
         if !same || all {
             println!(
-                "{} {dct} {} {} | {} {} | {:?} | {}",
+                "{} {dct} {} {} | {} {} | {:?} | {}{}",
                 if same { '=' } else { '~' },
                 g.kind,
                 g.value,
                 TimexLike::kind(s),
                 s.value,
                 s.span.slice(text),
-                context(text, g.span)
+                context(text, g.span),
+                at(g.span)
             );
         }
     }
     for (s, _) in system.iter().zip(&used).filter(|(_, u)| !**u) {
         let (kind, value) = (TimexLike::kind(s), &s.value);
-        println!("+ {dct} {kind} {value} | {}", context(text, s.span));
+        println!(
+            "+ {dct} {kind} {value} | {}{}",
+            context(text, s.span),
+            at(s.span)
+        );
     }
 }
 
