@@ -45,7 +45,7 @@ use jiff::civil::Date;
 use sitrep_doc::layers::{Timex, TimexType};
 use sitrep_doc::{Document, Published, Span};
 
-use crate::expr::{Clock, Expr};
+use crate::expr::{Amount, Clock, Expr};
 use crate::grammar::Ctx;
 use crate::lexicon::{Class, Holiday, Lexicon, Tense, Unit};
 use crate::resolve::Context;
@@ -375,6 +375,7 @@ impl Discourse {
         // "a year earlier" means the same quarter a year earlier only close to a quarter.
         if matches!(m.expr, Expr::Ago { .. }) && m.start > self.quarter_at + QUARTER_REACH {
             cx.quarter = None;
+            cx.months = None;
         }
         // A bare clock time is on the day last named nearby ("on Friday ... at 10:35 a.m."),
         // else on the anchor's day: news reports the hours of the day it is dated.
@@ -463,6 +464,35 @@ impl Discourse {
             };
             if let Some(q) = quarter(&v.value).filter(|q| reported(*q)) {
                 self.cx.quarter = Some(q);
+                self.cx.months = None;
+                self.quarter_at = m.end;
+            }
+        }
+        // "For the nine months", "in the first six months": results for that much of the
+        // year (the quarter's, else the latest quarter's) are now under discussion. Not "the
+        // past nine months", a stretch back from now.
+        let months_of_year = matches!(
+            m.expr,
+            Expr::Duration { amount: Amount::Num(n), unit: Unit::Month } if n == 6.0 || n == 9.0
+        );
+        if months_of_year
+            && ctx.is(m.start, "the")
+            && matches!(
+                ctx.word(m.start + 1),
+                Some("first" | "nine" | "six" | "9" | "6")
+            )
+        {
+            let latest = self
+                .cx
+                .anchor
+                .and_then(|a| a.checked_sub(jiff::Span::new().months(3)).ok());
+            let year = match (self.cx.quarter, latest) {
+                (Some((y, _)), _) => Some(y),
+                (None, Some(d)) => Some(i32::from(d.year())),
+                (None, None) => None,
+            };
+            if year.is_some() {
+                self.cx.months = year;
                 self.quarter_at = m.end;
             }
         }

@@ -36,6 +36,10 @@ pub(crate) struct Context {
     pub happened_in: bool,
     /// The last quarter mentioned (year, quarter): "the quarter", "a year earlier".
     pub quarter: Option<(i32, u8)>,
+    /// Results for several months of this year are under discussion ("for the nine months",
+    /// "the first six months"), not a quarter: "a year earlier", "the 1988 period" and
+    /// "year-earlier" compare with those months of the year before, a year.
+    pub months: Option<i32>,
     /// The anchor is a date the story gave (narrative mode), not the time of writing: the
     /// past tense is the story's own and says nothing of direction, so a bare month is in
     /// the anchor's year and a bare weekday the nearest one.
@@ -528,6 +532,10 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             }
             (Amount::Num(_), None) => date_value(D, unknown(unit), false),
             (Amount::Num(n), Some(a)) => {
+                if let (Unit::Year, Some(y), true) = (unit, cx.months, n.fract() == 0.0) {
+                    let y = y + direction as i32 * n as i32;
+                    return Some(date_value(D, format!("{y:04}"), true));
+                }
                 if let (Unit::Year, Some((qy, q))) = (unit, cx.quarter) {
                     if n.fract() == 0.0 {
                         let y = qy + direction as i32 * n as i32;
@@ -590,12 +598,24 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             };
             date_value(D, ymd(holiday_date(holiday, year)?), true)
         }
+        // "the 1988 period" after "the nine months" is those months of 1988.
+        Expr::ThisQuarter(Some(year)) if cx.months.is_some() => {
+            date_value(D, format!("{year:04}"), true)
+        }
         Expr::ThisQuarter(year) => match (cx.quarter, a) {
             (Some((y, q)), _) => date_value(D, format!("{:04}-Q{q}", year.unwrap_or(y)), true),
-            // Without one, the latest quarter reported: the one before the anchor's.
-            (None, Some(a)) => date_value(D, at_unit(add_months(a, -3)?, Unit::Quarter), true),
+            // Without one, the latest quarter reported: the one before the anchor's, in the
+            // year given if one is ("the 1988 quarter").
+            (None, Some(a)) => {
+                let latest = add_months(a, -3)?;
+                let y = year.unwrap_or(i32::from(latest.year()));
+                date_value(D, format!("{y:04}-Q{}", quarter_of(latest)), true)
+            }
             (None, None) => date_value(D, "XXXX-QX".into(), false),
         },
+        Expr::YearEarlierQuarter if cx.months.is_some() => {
+            date_value(D, format!("{:04}", cx.months? - 1), true)
+        }
         Expr::YearEarlierQuarter => match (cx.quarter, a) {
             (Some((y, q)), _) => date_value(D, format!("{:04}-Q{q}", y - 1), true),
             (None, Some(a)) => date_value(D, at_unit(add_months(a, -15)?, Unit::Quarter), true),

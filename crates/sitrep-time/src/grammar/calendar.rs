@@ -956,19 +956,19 @@ impl Ctx<'_> {
         }
     }
 
-    /// "the same month last year", "the corresponding period a year ago": the month (week,
-    /// day) last named or the quarter under discussion, a year before. One expression, not
-    /// "the same month" and "last year" apart: the year is the month's.
+    /// "the same month last year", "the corresponding period a year ago", "the quarter a
+    /// year ago": the month (week, day) last named or the quarter under discussion, a year
+    /// before. One expression, not "the same month" and "last year" apart: the year is the
+    /// month's.
     pub(crate) fn same_a_year_before(&self, i: usize) -> P<Expr> {
-        if !self.is(i, "the")
-            || !matches!(
-                self.word(i + 1),
-                Some("same" | "corresponding" | "comparable")
-            )
-        {
+        if !self.is(i, "the") {
             return None;
         }
-        let j = i + 2;
+        let j = match self.word(i + 1) {
+            Some("same" | "corresponding" | "comparable") => i + 2,
+            Some("quarter" | "period") => i + 1,
+            _ => return None,
+        };
         let (e, same) = if matches!(self.word(j), Some("period" | "quarter")) {
             (j + 1, Expr::YearEarlierQuarter)
         } else {
@@ -998,8 +998,16 @@ impl Ctx<'_> {
     }
 
     /// "a year earlier" said of a quarter: "the year-earlier quarter", "the year-ago period",
-    /// "year-earlier".
+    /// "year-earlier", "last year's quarter".
     pub(crate) fn year_ago(&self, i: usize) -> P<Expr> {
+        // "U.K. sales for last year's quarter"
+        if self.is(i, "last")
+            && self.is(i + 1, "year")
+            && self.is(i + 2, "'s")
+            && matches!(self.word(i + 3), Some("quarter" | "period"))
+        {
+            return Some((i + 4, Expr::YearEarlierQuarter));
+        }
         let mut j = self.skip(i, "the");
         if matches!(self.word(j), Some("comparable" | "corresponding" | "same")) {
             j += 1;
