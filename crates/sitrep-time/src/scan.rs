@@ -116,9 +116,10 @@ pub(crate) fn scan(text: &str) -> Scanned {
             out.norm.push('\'');
             i = word_end(text, i + c.len_utf8(), &mut out.norm);
             kind = Kind::Word;
-        } else if is_apostrophe(c)
+        } else if (is_apostrophe(c) || c == '\u{2018}')
             && next_char(text, i + c.len_utf8()).is_some_and(|d| d.is_ascii_digit())
         {
+            // A year cut short may come with an opening quote for its apostrophe: "in ‘08".
             let (end, n) = number_end(text, i + c.len_utf8(), &mut out.norm, true);
             i = end;
             number = Some(n);

@@ -650,6 +650,15 @@ impl Ctx<'_> {
     /// Whether a number comes in the three tokens before `i`, in its sentence: "$500 million
     /// a year", not "three thousand. But a minute later".
     fn counted_before(&self, i: usize) -> bool {
+        // After a preposition the unit is a stretch of time: "$33.6 billion over a decade".
+        if i > 0
+            && matches!(
+                self.word(i - 1),
+                Some("over" | "during" | "within" | "across" | "throughout" | "for")
+            )
+        {
+            return false;
+        }
         // A comma ends the count: "between the two men, a month and a half before" is a time.
         let clause = |k: &usize| !matches!(self.word(*k), Some("," | ";" | ":" | "—" | "–"));
         self.back_in_sentence(i, 3).take_while(clause).any(|k| {
