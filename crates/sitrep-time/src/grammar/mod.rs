@@ -37,6 +37,10 @@ impl Ctx<'_> {
         });
         for h in self.hits(i) {
             if let Class::PreMod(m) = h.class {
+                // "cost $33.6 billion over a decade": across it, not more than it.
+                if self.is(i, "over") && i > 0 && self.amount_word(i - 1) {
+                    continue;
+                }
                 let from = self.skip_hyphen(h.end);
                 if let Some((end, expr)) = self.core(from) {
                     let comparative = !matches!(m, "START" | "MID" | "END" | "APPROX");

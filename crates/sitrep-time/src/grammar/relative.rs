@@ -1227,24 +1227,7 @@ impl Ctx<'_> {
         if i == 0 || !matches!(self.word(i), Some("a" | "an")) {
             return None;
         }
-        let amount = self.toks[i - 1].kind == Kind::Number
-            || matches!(
-                self.word(i - 1),
-                Some(
-                    "million"
-                        | "billion"
-                        | "trillion"
-                        | "thousand"
-                        | "percent"
-                        | "%"
-                        | "dollars"
-                        | "bucks"
-                        | "cents"
-                        | "euros"
-                        | "pounds"
-                )
-            );
-        if !amount && !self.counted_things(i - 1) {
+        if !self.amount_word(i - 1) && !self.counted_things(i - 1) {
             return None;
         }
         let (end, unit) = self.unit(i + 1)?;
@@ -1277,6 +1260,28 @@ impl Ctx<'_> {
                 freq: None,
             },
         ))
+    }
+
+    /// Whether token `i` ends an amount of money or a figure: "15", "$75 billion", "3
+    /// percent", "40 euros".
+    pub(crate) fn amount_word(&self, i: usize) -> bool {
+        self.toks[i].kind == Kind::Number
+            || matches!(
+                self.word(i),
+                Some(
+                    "million"
+                        | "billion"
+                        | "trillion"
+                        | "thousand"
+                        | "percent"
+                        | "%"
+                        | "dollars"
+                        | "bucks"
+                        | "cents"
+                        | "euros"
+                        | "pounds"
+                )
+            )
     }
 
     /// Whether token `i` is a plural noun with a count before it: "3 million households",
