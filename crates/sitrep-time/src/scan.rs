@@ -109,6 +109,12 @@ pub(crate) fn scan(text: &str) -> Scanned {
             i = end;
             number = Some(n);
             kind = Kind::Number;
+        } else if text[i..].starts_with("''") {
+            // Two apostrophes are a double quote mark, as some papers write it: "''The
+            // attack that happened today,'' he said".
+            i += 2;
+            kind = Kind::Punct;
+            out.norm.push_str("''");
         } else if is_apostrophe(c)
             && next_char(text, i + c.len_utf8()).is_some_and(is_word_char)
             && !space

@@ -126,11 +126,18 @@ fn aside_mark(ctx: &Ctx<'_>, i: usize) -> bool {
 /// during Wednesday's news conference`) is closed again and does not count.
 pub(crate) fn inside_quote(ctx: &Ctx<'_>, i: usize) -> bool {
     let (mut straight, mut curly) = (0u32, 0i32);
+    let opens = |k: usize| {
+        (k == 0 || ctx.toks[k].space_before) && ctx.toks.get(k + 1).is_some_and(|n| !n.space_before)
+    };
     let mut k = i;
     while k > 0 && !ctx.toks[k].newline_before {
         k -= 1;
         match ctx.word(k) {
-            Some("\"" | "''") => straight += 1,
+            Some("\"") => straight += 1,
+            // Two apostrophes open a quote before a word they touch (''The attack …) and
+            // close one after (… today,'' he said; ``like this'').
+            Some("''") if opens(k) => curly += 1,
+            Some("''") => curly -= 1,
             Some("“" | "``" | "«") => curly += 1,
             Some("”" | "»") => curly -= 1,
             _ => {}

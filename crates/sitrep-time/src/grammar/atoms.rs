@@ -158,6 +158,38 @@ impl Ctx<'_> {
             .map(|(end, ())| end)
             .or_else(|| self.all_the_time(i))
             .or_else(|| self.named_today(i))
+            .or_else(|| self.quoted_title(i))
+    }
+
+    /// The token after a title in quotation marks, all its words capitalised: ABC's ''This
+    /// Week,'' the ''Today'' show, ESPN's "Sunday Night Baseball" (none tagged in our golds).
+    /// Not a quotation that goes on ("Today, we …"), nor a named day in scare quotes ("the
+    /// "Super Tuesday" primary", tagged).
+    fn quoted_title(&self, i: usize) -> Option<usize> {
+        let quote = |k: usize| matches!(self.word(k), Some("''" | "\"" | "“" | "”"));
+        if i == 0
+            || !quote(i - 1)
+            || self
+                .find(i, |c| matches!(c, Class::Holiday(..)).then_some(()))
+                .is_some()
+        {
+            return None;
+        }
+        let mut k = i;
+        while k < i + 5
+            && self
+                .toks
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Word && t.capital)
+        {
+            k += 1;
+        }
+        let close = if matches!(self.word(k), Some("." | ",")) {
+            k + 1
+        } else {
+            k
+        };
+        (k > i && quote(close)).then_some(k)
     }
 
     /// The token after a capitalised "Today" or "Tonight" that ends a name: "USA Today",
