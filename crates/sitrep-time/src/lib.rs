@@ -448,8 +448,8 @@ impl Discourse {
             }
         }
         // The quarter under discussion: named ones, not ones computed from it, and only ones
-        // already begun, not "losses through the third quarter of 1990": "the year-ago period"
-        // compares results already reported.
+        // already over, not "losses through the third quarter of 1990" or "into the fourth
+        // quarter": "the year-ago period" compares results already reported.
         if matches!(
             m.expr,
             Expr::Part { .. }
@@ -457,15 +457,29 @@ impl Discourse {
                 | Expr::LatestQuarter
                 | Expr::QuarterEnding(_)
         ) {
+            // Ended before the anchor's quarter began, or said to have ended or told in the
+            // past: a fiscal "fourth quarter ended Sept. 30", "reported a decline in
+            // fourth-quarter earnings" keep the company's numbering.
+            let ended = matches!(m.expr, Expr::QuarterEnding(_))
+                || matches!(ctx.word(m.end), Some("ended" | "ending"))
+                || tense::cue_at(ctx, m.start, m.end).is_some_and(|c| c.tense == Tense::Past);
             let reported = |(y, q): (i32, u8)| {
-                self.cx
-                    .anchor
-                    .is_none_or(|a| (y, q) <= (a.year() as i32, resolve::quarter_of(a)))
+                ended
+                    || self
+                        .cx
+                        .anchor
+                        .is_none_or(|a| (y, q) < (a.year() as i32, resolve::quarter_of(a)))
             };
+            // A quarter named in passing ("after a flat second quarter", "a charge in the 1988
+            // second quarter") does not displace a later one under discussion.
+            let later = |q: (i32, u8)| self.cx.quarter.is_none_or(|c| q >= c);
             if let Some(q) = quarter(&v.value).filter(|q| reported(*q)) {
-                self.cx.quarter = Some(q);
-                self.cx.months = None;
+                // Any quarter named keeps quarters under discussion.
                 self.quarter_at = m.end;
+                if later(q) {
+                    self.cx.quarter = Some(q);
+                    self.cx.months = None;
+                }
             }
         }
         // "For the nine months", "in the first six months": results for that much of the
