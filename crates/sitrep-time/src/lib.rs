@@ -283,7 +283,26 @@ impl Discourse {
 
     /// Resolves one match in its context, and remembers what it names.
     fn resolve(&mut self, ctx: &Ctx<'_>, m: grammar::Match) -> Option<Timex> {
-        let m = self.day_in_history(ctx, m);
+        let mut m = self.day_in_history(ctx, m);
+        // "This quarter's loss includes …", in a report of the quarter just over: the
+        // results are that quarter's, not those of the quarter the report came out in.
+        let results = |k: usize| {
+            matches!(
+                ctx.word(k),
+                Some("loss" | "profit" | "earnings" | "results" | "sales" | "revenue" | "net")
+            )
+        };
+        if m.expr
+            == (Expr::UnitShift {
+                unit: Unit::Quarter,
+                shift: 0,
+            })
+            && self.cx.quarter.is_some()
+            && ctx.is(m.end, "'s")
+            && results(m.end + 1)
+        {
+            m.expr = Expr::ThisQuarter(None);
+        }
         let mut cx = self.cx;
         let cue = m
             .expr

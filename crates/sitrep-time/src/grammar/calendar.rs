@@ -813,6 +813,18 @@ impl Ctx<'_> {
         if let Some(r) = self.day_next_to(i) {
             return Some(r);
         }
+        // "today is the eighth day of Desert Shield", "it's the second day of an offensive":
+        // said of the day of writing, it is that day.
+        if i > 1
+            && matches!(self.word(i - 1), Some("is" | "'s"))
+            && matches!(self.word(i - 2), Some("today" | "it" | "this"))
+        {
+            if let Some((e, _)) = self.ordinal(i + 1) {
+                if self.is(e, "day") && self.is(e + 1, "of") {
+                    return Some((e + 1, Expr::DayOffset(0)));
+                }
+            }
+        }
         // "In the evening, I signed", "erupted throughout the night", "worked into the night
         // Saturday": that part of the day the story is on. Only after a preposition of time,
         // and not "the night of August 6" (the date says which).
