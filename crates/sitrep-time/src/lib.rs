@@ -466,6 +466,11 @@ impl Discourse {
                 self.mentioned = Some(named);
             }
         }
+        // "in the quarter compared with $361.8 million a year ago": the quarter under
+        // discussion, named again, keeps it under discussion.
+        if matches!(m.expr, Expr::ThisQuarter(_)) && self.cx.quarter.is_some() {
+            self.quarter_at = m.end;
+        }
         // The quarter under discussion: named ones, not ones computed from it, and only ones
         // already over, not "losses through the third quarter of 1990" or "into the fourth
         // quarter": "the year-ago period" compares results already reported.
