@@ -1033,6 +1033,15 @@ impl Ctx<'_> {
         if self.is(i, "now") && end == i + 1 && opens && self.is(end, ",") && turn() {
             return None;
         }
+        // "Now for today's geography quiz", "Now to the weather": a broadcast's turn to its
+        // next item.
+        if self.is(i, "now")
+            && end == i + 1
+            && opens
+            && matches!(self.word(end), Some("for" | "to"))
+        {
+            return None;
+        }
         // "the group One Wisconsin Now", "Democracy Now": a capitalised "Now" after a
         // capitalised word inside a sentence ends a name. Not in a headline in capitals
         // ("ACCESS TO MARIUPOL, OTHER BESIEGED AREAS OF UKRAINE NOW 'CRITICAL'"), whose
@@ -1439,6 +1448,10 @@ impl Ctx<'_> {
             _ => (j, Amount::Num(1.0)),
         };
         let (end, unit) = self.unit(k)?;
+        // "15 million instructions per second", "cubic feet per second": a speed, no time.
+        if self.is(i, "per") && unit == Unit::Second {
+            return None;
+        }
         Some((
             end,
             Expr::Set {
