@@ -694,6 +694,25 @@ impl Ctx<'_> {
         if self.toks[j].capital && self.is(end, "of") && named(end + 1) {
             return None;
         }
+        // "summer analysts", "her summer job": a kind of post, held any summer (none of the
+        // five in our golds is tagged).
+        if matches!(
+            self.word(end),
+            Some(
+                "analyst"
+                    | "analysts"
+                    | "intern"
+                    | "interns"
+                    | "internship"
+                    | "internships"
+                    | "job"
+                    | "jobs"
+                    | "associate"
+                    | "associates"
+            )
+        ) {
+            return None;
+        }
         let (end, year) = self.year_after(end);
         Some((
             end,
