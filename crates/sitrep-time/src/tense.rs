@@ -80,6 +80,26 @@ pub(crate) fn cue_at(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<Cue> {
         if ctx.sentence_ends_before(i) || ctx.is(i, "that") || ctx.is_quote_mark(i) && quoted() {
             break;
         }
+        // So is one after a reporting participle: "the minister's remarks on Monday to
+        // reporters, saying the deal might be signed" say nothing of when Monday was.
+        if ctx.is(i, ",")
+            && matches!(
+                ctx.word(i + 1),
+                Some(
+                    "saying"
+                        | "adding"
+                        | "noting"
+                        | "arguing"
+                        | "claiming"
+                        | "warning"
+                        | "insisting"
+                        | "explaining"
+                        | "suggesting"
+                )
+            )
+        {
+            break;
+        }
         // A relative clause set off by commas or dashes has its own verb: "On Monday,
         // Graham—who had previously endorsed Bush—will headline a fundraiser".
         if matches!(ctx.word(i), Some("who" | "which")) && i > end && aside_mark(ctx, i - 1) {
