@@ -520,17 +520,13 @@ impl Discourse {
                 Some("first" | "nine" | "six" | "9" | "6")
             )
         {
-            let latest = self
-                .cx
-                .anchor
-                .and_then(|a| a.checked_sub(jiff::Span::new().months(3)).ok());
-            let year = match (self.cx.quarter, latest) {
-                (Some((y, _)), _) => Some(y),
-                (None, Some(d)) => Some(i32::from(d.year())),
-                (None, None) => None,
+            let latest = || {
+                let a = self.cx.anchor?;
+                let d = a.checked_sub(jiff::Span::new().months(3)).ok()?;
+                Some(i32::from(d.year()))
             };
-            if year.is_some() {
-                self.cx.months = year;
+            if let Some(year) = self.cx.quarter.map(|(y, _)| y).or_else(latest) {
+                self.cx.months = Some(year);
                 self.quarter_at = m.end;
             }
         }

@@ -532,14 +532,14 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
             }
             (Amount::Num(_), None) => date_value(D, unknown(unit), false),
             (Amount::Num(n), Some(a)) => {
-                if let (Unit::Year, Some(y), true) = (unit, cx.months, n.fract() == 0.0) {
-                    let y = y + direction as i32 * n as i32;
-                    return Some(date_value(D, format!("{y:04}"), true));
-                }
-                if let (Unit::Year, Some((qy, q))) = (unit, cx.quarter) {
-                    if n.fract() == 0.0 {
-                        let y = qy + direction as i32 * n as i32;
-                        return Some(date_value(D, format!("{y:04}-Q{q}"), true));
+                // Whole years from the months or the quarter under discussion.
+                if unit == Unit::Year && n.fract() == 0.0 {
+                    let years = direction as i32 * n as i32;
+                    if let Some(y) = cx.months {
+                        return Some(date_value(D, format!("{:04}", y + years), true));
+                    }
+                    if let Some((y, q)) = cx.quarter {
+                        return Some(date_value(D, format!("{:04}-Q{q}", y + years), true));
                     }
                 }
                 let unit_shown = if unit == Unit::Year && n.fract() != 0.0 {
