@@ -166,9 +166,8 @@ impl Ctx<'_> {
     /// Not a quotation that goes on ("Today, we …"), nor a named day in scare quotes ("the
     /// "Super Tuesday" primary", tagged).
     fn quoted_title(&self, i: usize) -> Option<usize> {
-        let quote = |k: usize| matches!(self.word(k), Some("''" | "\"" | "“" | "”"));
         if i == 0
-            || !quote(i - 1)
+            || !self.is_quote_mark(i - 1)
             || self
                 .find(i, |c| matches!(c, Class::Holiday(..)).then_some(()))
                 .is_some()
@@ -189,7 +188,7 @@ impl Ctx<'_> {
         } else {
             k
         };
-        (k > i && quote(close)).then_some(k)
+        (k > i && self.is_quote_mark(close)).then_some(k)
     }
 
     /// The token after a capitalised "Today" or "Tonight" that ends a name: "USA Today",
