@@ -219,6 +219,10 @@ struct Discourse {
     /// dates bare. With it, whether it was named to the day: a story may go back a little
     /// from a day it gave ("March 15" after "March 17"), not from a month it opened with.
     told_from: Option<(Date, bool)>,
+    /// The last quarter named (`year`, `quarter`), the token after it, and whether the text
+    /// gave its year (rather than the tense): what a quarter in apposition restates, and
+    /// what the day after "ended" closes.
+    named_quarter: Option<((i32, u8), usize, bool)>,
 }
 
 impl Discourse {
@@ -234,6 +238,7 @@ impl Discourse {
             mentioned: None,
             story_anchor: false,
             told_from: None,
+            named_quarter: None,
         }
     }
 
@@ -270,6 +275,65 @@ impl Discourse {
             };
         }
         m
+    }
+
+    /// A time that restates the quarter just named takes its year, and says whether it did
+    /// so by closing it:
+    /// - "In the year-ago quarter, the second quarter ended Oct. 31,": a quarter set off by a
+    ///   comma right after another is the same quarter, named as the company numbers it.
+    /// - "the second quarter ended Oct. 31": the day is that quarter's end, in the quarter's
+    ///   year and before the anchor (the quarter is over). The quarter stays the time last
+    ///   named, for "that quarter" to refer to.
+    fn quarter_restated(&self, ctx: &Ctx<'_>, m: &grammar::Match, v: &mut resolve::Value) -> bool {
+        let Some(((year, _), end, given)) = self.named_quarter else {
+            return false;
+        };
+        if end + 1 != m.start {
+            return false;
+        }
+        if ctx.is(end, ",")
+            && matches!(
+                m.expr,
+                Expr::Part {
+                    year: None,
+                    shift: None,
+                    ..
+                }
+            )
+        {
+            if let Some((_, q)) = quarter(&v.value) {
+                v.value = format!("{year:04}-Q{q}");
+            }
+            return false;
+        }
+        // A fiscal quarter whose year the tense chose may be numbered in the year it ends:
+        // "its fiscal second quarter ended Jan. 23", said in February, is this January.
+        if !given {
+            return false;
+        }
+        let Expr::Calendar {
+            year: None,
+            month: Some(month),
+            day: Some(day),
+        } = m.expr
+        else {
+            return false;
+        };
+        if !ctx.is(end, "ended") {
+            return false;
+        }
+        let anchor = self.cx.anchor;
+        let closed = [year, year - 1].into_iter().find_map(|y| {
+            let d = Date::new(i16::try_from(y).ok()?, month as i8, day as i8).ok()?;
+            anchor.is_none_or(|a| d <= a).then_some(d)
+        });
+        match closed {
+            Some(d) if v.value.len() == 10 => {
+                v.value = d.to_string();
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Whether a bare weekday names the day before the anchor.
@@ -433,6 +497,19 @@ impl Discourse {
         }
         let retold = self.retold(&m.expr, &cx);
         let mut v = resolve::resolve(retold.as_ref().unwrap_or(&m.expr), &cx)?;
+        let quarter_before = self.named_quarter;
+        let quarter_closed = self.quarter_restated(ctx, &m, &mut v);
+        // "Results for that quarter": the quarter last named, which need not be the one under
+        // discussion ("the year-ago quarter, the second quarter ended Oct. 31").
+        let that_quarter = Expr::Anaphoric(Box::new(Expr::UnitShift {
+            unit: Unit::Quarter,
+            shift: 0,
+        }));
+        if m.expr == that_quarter && ctx.is(m.start, "that") {
+            if let Some(((y, q), _, _)) = self.named_quarter {
+                v.value = format!("{y:04}-Q{q}");
+            }
+        }
         // The story goes on from each date it gives, named with its year or retold.
         if let Some(Expr::Calendar {
             year: Some(y),
@@ -461,6 +538,7 @@ impl Discourse {
         if matches!(v.kind, TimexType::Date | TimexType::Time)
             && !is_speech_day(&m.expr)
             && !looks_back(&m.expr)
+            && !quarter_closed
         {
             if let Some(named) = named_time(&v.value) {
                 self.mentioned = Some(named);
@@ -529,6 +607,20 @@ impl Discourse {
                 self.cx.months = Some(year);
                 self.quarter_at = m.end;
             }
+        }
+        if let Some(q) = quarter(&v.value) {
+            // Given by the text: with its year, or restating a quarter that had one.
+            let restated = quarter_before.is_some_and(|(p, end, given)| {
+                given && p.0 == q.0 && end + 1 == m.start && ctx.is(end, ",")
+            });
+            let given = restated
+                || matches!(
+                    m.expr,
+                    Expr::Part { year: Some(_), .. }
+                        | Expr::PartOfShiftedYear { .. }
+                        | Expr::YearEarlierQuarter
+                );
+            self.named_quarter = Some((q, m.end, given));
         }
         if let Some(d) = full_date(&v.value) {
             self.last_day = Some((d, m.end));
