@@ -397,7 +397,7 @@ pub(crate) fn before_nominal(ctx: &Ctx<'_>, start: usize) -> Tense {
 }
 
 /// Whether token `k` names a contest held on a set day: a primary, a debate, a runoff.
-fn contest(ctx: &Ctx<'_>, k: usize) -> bool {
+pub(crate) fn is_contest(ctx: &Ctx<'_>, k: usize) -> bool {
     matches!(
         ctx.word(k),
         Some(
@@ -430,7 +430,7 @@ pub(crate) fn contest_after(ctx: &Ctx<'_>, end: usize) -> bool {
         })
         .filter(|&k| ctx.word(k).is_some_and(|w| w.chars().count() > 1))
         .take(3)
-        .any(|k| contest(ctx, k))
+        .any(|k| is_contest(ctx, k))
 }
 
 /// Whether the words before a month at `start` head for it as a contest still to come: "win
@@ -466,7 +466,7 @@ pub(crate) fn heading_for(ctx: &Ctx<'_>, start: usize) -> bool {
 /// Whether a contest held on a set day (a primary, a debate, a runoff) is named in the clause
 /// around tokens `[start, end)`.
 pub(crate) fn contest_near(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
-    let contest = |k: usize| contest(ctx, k);
+    let contest = |k: usize| is_contest(ctx, k);
     let before = (start.saturating_sub(REACH)..start)
         .rev()
         .take_while(|&k| !ctx.sentence_ends_before(k + 1))

@@ -721,7 +721,10 @@ impl Ctx<'_> {
             if show {
                 return None;
             }
-            if d == 0 && part.is_none() && (self.generic_day(i) || self.nowadays(i, end)) {
+            if d == 0
+                && part.is_none()
+                && (self.generic_day(i) || self.nowadays(i, end) || self.of_our_age(i, end))
+            {
                 return Some((
                     end,
                     Expr::Reference {
@@ -795,6 +798,86 @@ impl Ctx<'_> {
         forever || of_plural || of_the_noun
     }
 
+    /// Whether "today's" at `[i, end)` means of our age: "in today's world", "today's
+    /// booming merger market", "Today's Russia". Not before a thing done or held on the day,
+    /// as its noun at most four words on: "Today's speech", "today's panelists",
+    /// "today's Senate vote".
+    fn of_our_age(&self, i: usize, end: usize) -> bool {
+        if !self.is(i, "today") || !self.is(end, "'s") {
+            return false;
+        }
+        let day_noun = |w: &str| {
+            matches!(
+                w,
+                "speech"
+                    | "address"
+                    | "remark"
+                    | "comment"
+                    | "statement"
+                    | "announcement"
+                    | "meeting"
+                    | "session"
+                    | "hearing"
+                    | "vote"
+                    | "voting"
+                    | "ruling"
+                    | "decision"
+                    | "rally"
+                    | "event"
+                    | "panel"
+                    | "panelist"
+                    | "talk"
+                    | "summit"
+                    | "ceremony"
+                    | "funeral"
+                    | "march"
+                    | "protest"
+                    | "strike"
+                    | "attack"
+                    | "launch"
+                    | "deadline"
+                    | "edition"
+                    | "paper"
+                    | "column"
+                    | "editorial"
+                    | "show"
+                    | "episode"
+                    | "broadcast"
+                    | "news"
+                    | "headline"
+                    | "report"
+                    | "release"
+                    | "data"
+                    | "figure"
+                    | "result"
+                    | "trading"
+                    | "game"
+                    | "match"
+                    | "race"
+                    | "schedule"
+                    | "agenda"
+                    | "program"
+                    | "programme"
+                    | "quiz"
+                    | "lesson"
+                    | "puzzle"
+                    | "issue"
+                    | "forecast"
+                    | "weather"
+                    | "lineup"
+                    | "service"
+                    | "mass"
+            )
+        };
+        let on_the_day = |k: usize| {
+            let w = self.word(k).unwrap_or_default();
+            day_noun(w) || w.strip_suffix('s').is_some_and(day_noun) || tense::is_contest(self, k)
+        };
+        !(end + 1..end + 5)
+            .take_while(|&k| self.toks.get(k).is_some_and(|t| t.kind == Kind::Word))
+            .any(on_the_day)
+    }
+
     /// Whether "tomorrow" at token `i` is the future at large: an age ([`Self::generic_day`]),
     /// or set against a "today" that means these days earlier in its sentence ("today the
     /// conflict is frozen, and tomorrow it could be unfrozen").
@@ -821,7 +904,8 @@ impl Ctx<'_> {
                 Some("," | ":" | "`" | "that" | "and" | "but" | "because")
             );
         let subject = opens_clause && matches!(self.word(end), Some("is" | "was" | "marks"));
-        if !self.is(i, "today") || subject {
+        // "today's" is an age by what it qualifies ([`Self::of_our_age`]), not by tense.
+        if !self.is(i, "today") || subject || self.is(end, "'s") {
             return false;
         }
         // "by today", "until today": a bound. "his comments today", "our action today": a
