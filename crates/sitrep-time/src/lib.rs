@@ -223,6 +223,8 @@ struct Discourse {
     /// gave its year (rather than the tense): what a quarter in apposition restates, and
     /// what the day after "ended" closes.
     named_quarter: Option<((i32, u8), usize, bool)>,
+    /// Whether the text speaks of an election, a primary or a debate anywhere; asked once.
+    election_talk: Option<bool>,
 }
 
 impl Discourse {
@@ -239,6 +241,7 @@ impl Discourse {
             story_anchor: false,
             told_from: None,
             named_quarter: None,
+            election_talk: None,
         }
     }
 
@@ -405,6 +408,25 @@ impl Discourse {
         // possessive weekday does; the clause's verb is not its event.
         if is_bare_month(&m.expr) && m.start > 0 && ctx.possessive(m.start - 1) {
             cx.tense = Some(tense::before_nominal(ctx, m.start));
+        }
+        // "an advantage in November", "Then there's November": in a year of elections, in a
+        // text about one, a November named with no tense is the coming vote, however far.
+        if m.expr
+            == (Expr::Calendar {
+                year: None,
+                month: Some(11),
+                day: None,
+            })
+            && cue.is_none()
+            && self
+                .cx
+                .anchor
+                .is_some_and(|a| a.year() % 2 == 0 && a.month() < 11)
+            && *self
+                .election_talk
+                .get_or_insert_with(|| (0..ctx.toks.len()).any(|k| tense::is_contest(ctx, k)))
+        {
+            cx.tense = Some(Tense::Future);
         }
         // "the November election" is the one of the campaign under way: this year's while its
         // month is still to come, whatever the clause's verb ("suggested the November
