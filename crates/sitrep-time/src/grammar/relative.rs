@@ -86,7 +86,19 @@ impl Ctx<'_> {
                 ..
             } | Expr::Day { .. }
         );
-        if self.anaphor(i).is_none() && !(day_sized && self.is(i, "the")) {
+        // "challenged it in provincial elections the next year": told in the past, the year
+        // (month) after the one last named, as "the next day" is.
+        let told_next = matches!(
+            expr,
+            Expr::UnitShift {
+                unit: Unit::Year | Unit::Month,
+                shift: 1
+            }
+        ) && self.is(i, "the")
+            && self.is(i + 1, "next")
+            && !(i > 0 && self.is(i - 1, "for"))
+            && tense::cue_at(self, i, end).is_some_and(|c| c.tense == Tense::Past);
+        if self.anaphor(i).is_none() && !(day_sized && self.is(i, "the")) && !told_next {
             return Some((end, expr));
         }
         // "that" names only units ("that day", not "that two weeks").
