@@ -177,8 +177,8 @@ fn shift(d: Date, unit: Unit, n: f64) -> Option<Date> {
         Unit::Fortnight => add_days(d, (n * 14.0).round() as i64),
         Unit::Day => add_days(d, whole),
         Unit::Quarter => add_months(d, whole * 3),
-        Unit::Decade => d.checked_add((whole * 10).years()).ok(),
-        Unit::Century => d.checked_add((whole * 100).years()).ok(),
+        Unit::Decade => d.checked_add(((n * 10.0).round() as i64).years()).ok(),
+        Unit::Century => d.checked_add(((n * 100.0).round() as i64).years()).ok(),
         Unit::Hour | Unit::Minute | Unit::Second => Some(d),
     }
 }
@@ -542,10 +542,12 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Option<Value> {
                         return Some(date_value(D, format!("{:04}-Q{q}", y + years), true));
                     }
                 }
-                let unit_shown = if unit == Unit::Year && n.fract() != 0.0 {
-                    Unit::Month
-                } else {
-                    unit
+                // "two and a half years ago" is a month; "a quarter-century ago", "half a
+                // century ago" a year (1991, not the 20th century).
+                let unit_shown = match unit {
+                    Unit::Year if n.fract() != 0.0 => Unit::Month,
+                    Unit::Decade | Unit::Century if n.fract() != 0.0 => Unit::Year,
+                    _ => unit,
                 };
                 let d = shift(a, unit, direction as f64 * n)?;
                 date_value(D, at_unit(d, unit_shown), true)
