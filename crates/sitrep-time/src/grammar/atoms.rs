@@ -629,6 +629,47 @@ impl Ctx<'_> {
         ) {
             return None;
         }
+        // A street address: "1600 Pennsylvania Avenue", "1211 Avenue of the Americas".
+        let street = |k: usize| {
+            matches!(
+                self.word(k),
+                Some(
+                    "avenue"
+                        | "ave"
+                        | "street"
+                        | "st"
+                        | "road"
+                        | "rd"
+                        | "boulevard"
+                        | "blvd"
+                        | "drive"
+                        | "lane"
+                        | "place"
+                        | "parkway"
+                        | "way"
+                )
+            )
+        };
+        let time_preposition = matches!(
+            prev,
+            Some("in" | "since" | "by" | "from" | "until" | "during" | "of" | "after" | "before")
+        );
+        if !time_preposition
+            && self.toks.get(i + 1).is_some_and(|t| t.capital)
+            && (i + 1..i + 4).any(street)
+        {
+            return None;
+        }
+        // A docket or serial number: "No. 14-1418", "case 15-2020".
+        let glued = |k: usize| self.toks.get(k).is_some_and(|t| !t.space_before);
+        if i >= 2
+            && self.is(i - 1, "-")
+            && glued(i - 1)
+            && glued(i)
+            && self.number(i - 2).is_some_and(|n| n.digits < 4)
+        {
+            return None;
+        }
         // "1989,000" or "2021.5" is a number; "December 2021, 2 months before" is a year.
         if self.toks.get(i + 1).is_some_and(|t| {
             !t.space_before && t.kind == Kind::Punct && matches!(t.norm(self.norm), "," | ".")
