@@ -1324,7 +1324,7 @@ impl Ctx<'_> {
             && !i.checked_sub(1).is_some_and(past)
     }
 
-    /// The unit of a rate after an amount: "$15 [an hour]", "$75 billion [a year]", "about
+    /// The unit of a rate after an amount: "$15 [an hour]", "$15-[an-hour]", "$75 billion [a year]", "about
     /// 3,000 [a year]", "3 million households [a year]", "multiple rallies [a day]", as "per
     /// hour" is. Not "3 percent a year ago", a point, nor "40 hours a week", whose amount is
     /// itself a time (a [`Expr::Rate`]).
@@ -1332,12 +1332,19 @@ impl Ctx<'_> {
         if i == 0 || !matches!(self.word(i), Some("a" | "an")) {
             return None;
         }
-        if !self.amount_word(i - 1) && !self.counted_things(i - 1) {
+        // "a $15-an-hour wage": the rate hyphened to its amount.
+        let k = if i >= 2 && self.is(i - 1, "-") {
+            i - 2
+        } else {
+            i - 1
+        };
+        if !self.amount_word(k) && !self.counted_things(k) {
             return None;
         }
-        let (end, unit) = self.unit(i + 1)?;
+        let u = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
+        let (end, unit) = self.unit(u)?;
         let single = matches!(
-            self.word(i + 1),
+            self.word(u),
             Some("year" | "month" | "week" | "day" | "hour")
         );
         // "a year or two" is a length; "$100 billion a year or $350 billion a year" two rates.
@@ -1381,6 +1388,7 @@ impl Ctx<'_> {
                         | "percent"
                         | "%"
                         | "dollars"
+                        | "dollar"
                         | "bucks"
                         | "cents"
                         | "euros"
