@@ -471,6 +471,12 @@ impl Discourse {
         if deadline && !cx.firm_past {
             cx.tense = Some(Tense::Future);
         }
+        // "come November", "Come January, the law takes effect": when that time comes, one
+        // ahead whatever the verb.
+        if before == Some("come") {
+            cx.tense = Some(Tense::Future);
+            cx.happened_in = false;
+        }
         // "since" names a start already past, whatever the verb: "prices have risen since
         // October" in an August article is last October, not the coming one.
         if before == Some("since") && !cx.story {
