@@ -397,6 +397,7 @@ impl Discourse {
             && cue.is_none()
             && !self.yesterday(&m.expr)
             && tense::contest_near(ctx, m.start, m.end)
+            && !tense::result_near(ctx, m.start, m.end)
         {
             // A contest told with no past verb is one to come: "Wisconsin holds its
             // presidential primary on Tuesday" said on a Friday is the coming Tuesday. Not

@@ -476,3 +476,41 @@ pub(crate) fn contest_near(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         .any(contest);
     before || after
 }
+
+/// Whether a contest's result is named right by the time at `[start, end)`, as a thing
+/// over: "his Tuesday wins", "the win Tuesday", "his victory in the Indiana primary
+/// Tuesday", one told as its owner's or as the one. Not one still sought ("badly needs a win
+/// in Tuesday's primary"), nor more of them ("reel off a few more victories on Saturday").
+pub(crate) fn result_near(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    let result = |k: usize| {
+        matches!(
+            ctx.word(k),
+            Some("win" | "wins" | "victory" | "victories" | "romp" | "sweep" | "defeat" | "loss")
+        ) && (k.saturating_sub(4)..k)
+            .any(|j| matches!(ctx.word(j), Some("his" | "her" | "their" | "its" | "the")))
+            && !(k.saturating_sub(3)..k).any(|j| {
+                matches!(
+                    ctx.word(j),
+                    Some(
+                        "need"
+                            | "needs"
+                            | "needed"
+                            | "seek"
+                            | "seeks"
+                            | "hope"
+                            | "hopes"
+                            | "want"
+                            | "wants"
+                    )
+                )
+            })
+    };
+    let before = (start.saturating_sub(6)..start)
+        .rev()
+        .take_while(|&k| !ctx.sentence_ends_before(k + 1))
+        .any(result);
+    let after = (end..(end + 2).min(ctx.toks.len()))
+        .take_while(|&k| !ctx.sentence_ends_before(k))
+        .any(result);
+    before || after
+}
