@@ -251,12 +251,7 @@ impl Discourse {
     /// (when this year's is as likely), and the text tells no story of an earlier year
     /// ("reported live on September 11th, 2012 … the September 11 attack").
     fn day_in_history(&self, ctx: &Ctx<'_>, mut m: grammar::Match) -> grammar::Match {
-        let Expr::Calendar {
-            year: None,
-            month: Some(month),
-            day: Some(day),
-        } = m.expr
-        else {
+        let Some((month, day)) = bare_month_day(&m.expr) else {
             return m;
         };
         let (Some(anchor), None) = (self.cx.anchor, self.told_from) else {
@@ -294,7 +289,7 @@ impl Discourse {
         if end + 1 != m.start {
             return false;
         }
-        if ctx.is(end, ",")
+        if self.after_quarter_comma(ctx, m).is_some()
             && matches!(
                 m.expr,
                 Expr::Part {
@@ -314,12 +309,7 @@ impl Discourse {
         if !given {
             return false;
         }
-        let Expr::Calendar {
-            year: None,
-            month: Some(month),
-            day: Some(day),
-        } = m.expr
-        else {
+        let Some((month, day)) = bare_month_day(&m.expr) else {
             return false;
         };
         if !ctx.is(end, "ended") {
@@ -337,6 +327,13 @@ impl Discourse {
             }
             _ => false,
         }
+    }
+
+    /// The quarter last named (with whether the text gave its year), when the match at `m`
+    /// follows it right after a comma: in apposition to it.
+    fn after_quarter_comma(&self, ctx: &Ctx<'_>, m: &grammar::Match) -> Option<((i32, u8), bool)> {
+        let (q, end, given) = self.named_quarter?;
+        (end + 1 == m.start && ctx.is(end, ",")).then_some((q, given))
     }
 
     /// Whether a bare weekday names the day before the anchor.
@@ -526,15 +523,14 @@ impl Discourse {
         }
         let retold = self.retold(&m.expr, &cx);
         let mut v = resolve::resolve(retold.as_ref().unwrap_or(&m.expr), &cx)?;
-        let quarter_before = self.named_quarter;
         let quarter_closed = self.quarter_restated(ctx, &m, &mut v);
         // "Results for that quarter": the quarter last named, which need not be the one under
         // discussion ("the year-ago quarter, the second quarter ended Oct. 31").
-        let that_quarter = Expr::Anaphoric(Box::new(Expr::UnitShift {
+        let that_quarter = matches!(&m.expr, Expr::Anaphoric(inner) if **inner == Expr::UnitShift {
             unit: Unit::Quarter,
             shift: 0,
-        }));
-        if m.expr == that_quarter && ctx.is(m.start, "that") {
+        });
+        if that_quarter && ctx.is(m.start, "that") {
             if let Some(((y, q), _, _)) = self.named_quarter {
                 v.value = format!("{y:04}-Q{q}");
             }
@@ -639,9 +635,9 @@ impl Discourse {
         }
         if let Some(q) = quarter(&v.value) {
             // Given by the text: with its year, or restating a quarter that had one.
-            let restated = quarter_before.is_some_and(|(p, end, given)| {
-                given && p.0 == q.0 && end + 1 == m.start && ctx.is(end, ",")
-            });
+            let restated = self
+                .after_quarter_comma(ctx, &m)
+                .is_some_and(|(p, given)| given && p.0 == q.0);
             let given = restated
                 || matches!(
                     m.expr,
@@ -757,6 +753,18 @@ fn bare_weekday_number(e: &Expr) -> Option<u8> {
             shift: None,
         } => Some(*weekday),
         Expr::Day { date, .. } => bare_weekday_number(date),
+        _ => None,
+    }
+}
+
+/// The month and day of an expression that gives them without a year: "Oct. 31".
+fn bare_month_day(e: &Expr) -> Option<(u8, u8)> {
+    match *e {
+        Expr::Calendar {
+            year: None,
+            month: Some(month),
+            day: Some(day),
+        } => Some((month, day)),
         _ => None,
     }
 }

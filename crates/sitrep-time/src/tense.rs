@@ -466,15 +466,25 @@ pub(crate) fn heading_for(ctx: &Ctx<'_>, start: usize) -> bool {
 /// Whether a contest held on a set day (a primary, a debate, a runoff) is named in the clause
 /// around tokens `[start, end)`.
 pub(crate) fn contest_near(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
-    let contest = |k: usize| is_contest(ctx, k);
-    let before = (start.saturating_sub(REACH)..start)
+    near_in_sentence(ctx, (start, end), (REACH, REACH), |k| is_contest(ctx, k))
+}
+
+/// Whether `hit` holds at a token of the sentence around `[start, end)`, at most `back`
+/// tokens before it or `ahead` tokens after it.
+fn near_in_sentence(
+    ctx: &Ctx<'_>,
+    (start, end): (usize, usize),
+    (back, ahead): (usize, usize),
+    hit: impl Fn(usize) -> bool,
+) -> bool {
+    let before = (start.saturating_sub(back)..start)
         .rev()
         .take_while(|&k| !ctx.sentence_ends_before(k + 1))
-        .any(contest);
-    let after = (end..(end + REACH).min(ctx.toks.len()))
-        .take_while(|&k| !ctx.sentence_ends_before(k))
-        .any(contest);
-    before || after
+        .any(&hit);
+    before
+        || (end..(end + ahead).min(ctx.toks.len()))
+            .take_while(|&k| !ctx.sentence_ends_before(k))
+            .any(&hit)
 }
 
 /// Whether a contest's result is named right by the time at `[start, end)`, as a thing
@@ -505,12 +515,5 @@ pub(crate) fn result_near(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
                 )
             })
     };
-    let before = (start.saturating_sub(6)..start)
-        .rev()
-        .take_while(|&k| !ctx.sentence_ends_before(k + 1))
-        .any(result);
-    let after = (end..(end + 2).min(ctx.toks.len()))
-        .take_while(|&k| !ctx.sentence_ends_before(k))
-        .any(result);
-    before || after
+    near_in_sentence(ctx, (start, end), (6, 2), result)
 }
